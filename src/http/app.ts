@@ -1,0 +1,124 @@
+/**
+ * The web shell: security headers, body parsing, rate limits, assets, error pages. Features add their
+ * routes as plugins; nothing here knows about surveys or staff.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import compress from '@fastify/compress';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import type { Config } from '../config.ts';
+import { isAppError } from '../lib/errors.ts';
+import { loggerOptions } from '../lib/logger.ts';
+import type { Services } from '../services.ts';
+import { surveyRoutes } from '../survey/index.ts';
+import { instrumentRoutes } from '../instruments/index.ts';
+import { createViewEnv } from './render.ts';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const assetsDir = join(root, 'public', 'build');
+
+declare module 'fastify' {
+  interface FastifyReply {
+    /** Renders a template with the shared context, as HTML, with a status (default 200). */
+    render(template: string, context?: Record<string, unknown>, status?: number): FastifyReply;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  services: Services;
+  /** Where logs go; tests pass a stream to read what would be logged. */
+  logStream?: NodeJS.WritableStream;
+}
+
+/** Builds the Fastify app; listen() is the caller's. */
+export async function buildApp({ config, services, logStream }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: loggerOptions(config.logLevel, logStream),
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+    genReqId: () => randomUUID(),
+    disableRequestLogging: false,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const views = createViewEnv();
+
+  app.decorateReply('render', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}, status = 200) {
+    const lang = typeof context['lang'] === 'string' ? context['lang'] : 'en';
+    const t = (key: string, vars?: Record<string, string | number>) => services.i18n.t(lang, key, vars);
+    const html = views.render(template, { t, lang, assetVersion: services.assetVersion, ...context });
+    return this.status(status).type('text/html; charset=utf-8').send(html);
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+    },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.publicUrl.startsWith('https:') ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    reply.header('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');
+  });
+  await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    max: config.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    // In memory only: client addresses are never written to the database or the logs.
+    logLevel: 'silent',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'rate_limited', after: ctx.after }),
+  });
+  if (existsSync(assetsDir)) {
+    await app.register(fastifyStatic, {
+      root: assetsDir,
+      prefix: '/assets/',
+      preCompressed: true,
+      immutable: true,
+      maxAge: '365d',
+      decorateReply: false,
+    });
+  }
+
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    if (isAppError(error)) {
+      return reply.render('error.njk', { code: error.code, status: error.status }, error.status);
+    }
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Malformed requests a client can cause: a friendly page, never a stack trace.
+      const code = status === 429 ? 'rate_limited' : status === 413 ? 'too_large' : status === 415 ? 'unsupported' : 'bad_request';
+      return reply.render('error.njk', { code, status }, status);
+    }
+    request.log.error({ err: error, reqId: request.id }, 'request failed');
+    return reply.render('error.njk', { code: 'server_error', status: 500, reqId: request.id }, 500);
+  });
+  app.setNotFoundHandler((_req, reply) => reply.render('error.njk', { code: 'not_found', status: 404 }, 404));
+
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/', (_req, reply) => reply.render('home.njk', {}));
+  await app.register(surveyRoutes(services));
+  await app.register(instrumentRoutes(services));
+  return app;
+}
