@@ -14,4 +14,10 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
     },
   },
+  {
+    // Browser scripts: plain ES modules, linted without type information.
+    files: ['src/**/assets/*.js'],
+    ...tseslint.configs.disableTypeChecked,
+    languageOptions: { parserOptions: { projectService: false, project: false }, globals: { window: 'readonly', document: 'readonly', navigator: 'readonly', location: 'readonly', fetch: 'readonly', FormData: 'readonly', URLSearchParams: 'readonly', speechSynthesis: 'readonly', SpeechSynthesisUtterance: 'readonly', history: 'readonly' } },
+  },
 );

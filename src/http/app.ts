@@ -116,7 +116,7 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   });
   app.setNotFoundHandler((_req, reply) => reply.render('error.njk', { code: 'not_found', status: 404 }, 404));
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/', (_req, reply) => reply.render('home.njk', {}));
   await app.register(surveyRoutes(services));
   await app.register(instrumentRoutes(services));

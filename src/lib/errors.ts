@@ -27,11 +27,10 @@ const statusByCode: Record<AppErrorCode, number> = {
 /** An expected refusal with a safe message; the HTTP layer renders it, never a stack trace. */
 export class AppError extends Error {
   readonly status: number;
-  constructor(
-    readonly code: AppErrorCode,
-    message: string = code,
-  ) {
+  readonly code: AppErrorCode;
+  constructor(code: AppErrorCode, message: string = code) {
     super(message);
+    this.code = code;
     this.status = statusByCode[code];
   }
 }

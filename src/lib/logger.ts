@@ -10,12 +10,12 @@ export function safePath(url: string): string {
  * Pino options for the server: requests are logged by method, route pattern and status only.
  * No client address, user agent, header, cookie or query string is ever written.
  */
-export function loggerOptions(level: string, stream?: NodeJS.WritableStream): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string, stream?: NodeJS.WritableStream): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
     ...(stream ? { stream } : {}),
     serializers: {
-      req: (req: { method: string; url: string; routeOptions?: { url?: string } }) => ({
+      req: (req: { method: string; url: string; routeOptions?: { url?: string | undefined } }) => ({
         method: req.method,
         route: req.routeOptions?.url ?? safePath(req.url),
       }),

@@ -86,7 +86,7 @@ export function programmeService(repo: ProgrammeRepository, clock: Clock) {
         linkCode: linkCode(),
         title: v.title ?? `${la.name} ${survey === 'ylyc' ? 'Your Life, Your Care' : 'Your Life Beyond Care'} ${v.opensOn.slice(0, 4)}`,
         instruments,
-        eligible: v.eligible as Wave['eligible'],
+        eligible: v.eligible,
         languages: v.languages,
         targetRate: v.targetRate,
         status: v.status,
