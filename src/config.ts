@@ -19,6 +19,8 @@ const schema = z.object({
   DRAFT_TTL_DAYS: positiveInt(30),
   DRAFTS_PER_WAVE_PER_HOUR: positiveInt(2000),
   RATE_LIMIT_PER_MINUTE: positiveInt(300),
+  SESSION_IDLE_MINUTES: positiveInt(30),
+  SESSION_MAX_HOURS: positiveInt(12),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -37,6 +39,8 @@ export interface Config {
   draftTtlDays: number;
   draftsPerWavePerHour: number;
   rateLimitPerMinute: number;
+  sessionIdleMinutes: number;
+  sessionMaxHours: number;
   trustProxy: boolean;
 }
 
@@ -68,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     draftTtlDays: c.DRAFT_TTL_DAYS,
     draftsPerWavePerHour: c.DRAFTS_PER_WAVE_PER_HOUR,
     rateLimitPerMinute: c.RATE_LIMIT_PER_MINUTE,
+    sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
+    sessionMaxHours: c.SESSION_MAX_HOURS,
     trustProxy: c.TRUST_PROXY,
   };
 }
@@ -84,5 +90,7 @@ export const configReference: ReadonlyArray<{ name: string; default: string; mea
   { name: 'DRAFT_TTL_DAYS', default: '30', meaning: 'days a saved, unfinished survey is kept' },
   { name: 'DRAFTS_PER_WAVE_PER_HOUR', default: '2000', meaning: 'new surveys that may be started per wave per hour' },
   { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'requests per client address per minute, counted in memory only' },
+  { name: 'SESSION_IDLE_MINUTES', default: '30', meaning: 'a staff session ends after this long without a request' },
+  { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a staff session ends this long after sign-in, however active' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a reverse proxy that sets X-Forwarded-For' },
 ];

@@ -1,0 +1,73 @@
+/**
+ * Staff roles and the tenancy rule, as pure data and functions. Programme roles see every local
+ * authority; LA roles are bound to one LA each. Every LA-scoped check in the code goes through
+ * `laScope` / `mayActIn`, so tenant isolation is decided in one place.
+ */
+
+export const PROGRAMME_ROLES = ['programme_admin', 'programme_researcher', 'programme_safeguarding', 'programme_data_entry'] as const;
+export const LA_ROLES = ['la_lead', 'la_viewer', 'la_safeguarding'] as const;
+export type ProgrammeRole = (typeof PROGRAMME_ROLES)[number];
+export type LaRole = (typeof LA_ROLES)[number];
+export type Role = ProgrammeRole | LaRole;
+export const ROLES: readonly Role[] = [...PROGRAMME_ROLES, ...LA_ROLES];
+
+/** A role held by an account: programme-wide (laId null) or in one LA. */
+export type Grant = { role: ProgrammeRole; laId: null } | { role: LaRole; laId: string };
+
+/** The signed-in member of staff, as every guard and service sees them. */
+export interface Actor {
+  accountId: string;
+  email: string;
+  name: string;
+  grants: readonly Grant[];
+}
+
+export const isProgrammeRole = (r: string): r is ProgrammeRole => (PROGRAMME_ROLES as readonly string[]).includes(r);
+export const isLaRole = (r: string): r is LaRole => (LA_ROLES as readonly string[]).includes(r);
+
+/** What an actor may do, named by use case rather than by role. */
+export type Capability =
+  | 'programme.manage' // LAs, staff accounts, waves
+  | 'programme.view' // all LAs' waves and counts
+  | 'audit.view'
+  | 'wave.view' // a wave's settings, counts and response rate
+  | 'wave.plan' // planning checklist, LA settings
+  | 'tracker.view' // the participation tracker's rows (LA only: programme roles see counts)
+  | 'tracker.edit'
+  | 'safeguarding.review'
+  | 'safeguarding.receive'
+  | 'paper.enter';
+
+const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
+  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan'],
+  programme_researcher: ['programme.view', 'wave.view'],
+  programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review'],
+  programme_data_entry: ['programme.view', 'wave.view', 'paper.enter'],
+};
+
+const laCaps: Record<LaRole, readonly Capability[]> = {
+  la_lead: ['wave.view', 'wave.plan', 'tracker.view', 'tracker.edit'],
+  la_viewer: ['wave.view', 'tracker.view'],
+  la_safeguarding: ['wave.view', 'safeguarding.receive'],
+};
+
+/** Whether the actor holds a capability anywhere (for menus and programme-wide pages). */
+export function hasCapability(actor: Actor, cap: Capability): boolean {
+  return actor.grants.some((g) => (g.laId === null ? programmeCaps[g.role] : laCaps[g.role]).includes(cap));
+}
+
+/**
+ * Whether the actor may use a capability for one LA: a programme grant with the capability, or an LA
+ * grant for exactly that LA. The tracker's rows are the LA's own: programme roles never get them.
+ */
+export function mayActIn(actor: Actor, cap: Capability, laId: string): boolean {
+  return actor.grants.some((g) =>
+    g.laId === null ? programmeCaps[g.role].includes(cap) && !cap.startsWith('tracker.') : g.laId === laId && laCaps[g.role].includes(cap),
+  );
+}
+
+/** The LAs an actor may see for a capability: 'all', or the list of LA ids (possibly empty). */
+export function laScope(actor: Actor, cap: Capability): 'all' | string[] {
+  if (actor.grants.some((g) => g.laId === null && programmeCaps[g.role].includes(cap) && !cap.startsWith('tracker.'))) return 'all';
+  return [...new Set(actor.grants.filter((g) => g.laId !== null && laCaps[g.role].includes(cap)).map((g) => g.laId as string))];
+}
