@@ -5,17 +5,27 @@ import { buildApp } from './http/app.ts';
 import { createServices } from './services.ts';
 
 /** Starts the platform and returns a function that stops it gracefully. */
-export async function start(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function start(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; firstRunLink: string | null; stop: () => Promise<void> }> {
   const config = loadConfig(env);
   const conn = connect(config);
   await migrate(conn.db);
   const services = createServices(conn.db, conn.dialect, config);
   const app = await buildApp({ config, services });
   const address = await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl.includes(`:${config.port}`) || env['PUBLIC_URL'] ? config.publicUrl : address;
+  const url = env['PUBLIC_URL'] || config.port !== 0 ? config.publicUrl : address;
+  // On an empty database: a one-time link to create the first programme administrator (never a default password).
+  // Links are made with PUBLIC_URL; with PORT=0 and no PUBLIC_URL, point them at the real address.
+  const firstRunLink = (await services.accounts.firstRunLink())?.replace(config.publicUrl, url) ?? null;
+  // Hourly housekeeping: expired drafts and staff sessions. Idempotent, so safe on several instances.
+  const housekeeping = setInterval(() => {
+    Promise.all([services.survey.purgeExpiredDrafts(), services.accounts.purgeSessions()]).catch((err: unknown) => app.log.error({ err }, 'housekeeping failed'));
+  }, 3_600_000);
+  housekeeping.unref();
   return {
     url,
+    firstRunLink,
     stop: async () => {
+      clearInterval(housekeeping);
       await app.close();
       await conn.close();
     },
@@ -24,8 +34,11 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<{ url
 
 if (import.meta.main) {
   try {
-    const { url, stop } = await start();
+    const { url, firstRunLink, stop } = await start();
     console.log(`Bright Spots is running at ${url}`);
+    if (firstRunLink) {
+      console.log(`\nNo staff accounts exist yet. Create the first programme administrator with this one-time link\n(it works once and expires in 24 hours; restart to get a new one):\n\n  ${firstRunLink}\n`);
+    }
     const shutdown = () => {
       stop().then(
         () => process.exit(0),

@@ -20,11 +20,18 @@ import type { Services } from '../services.ts';
 import { surveyRoutes } from '../survey/index.ts';
 import { instrumentRoutes } from '../instruments/index.ts';
 import { createViewEnv } from './render.ts';
+import { staffSessions } from './staff-session.ts';
+import { instanceSecret } from '../programme/index.ts';
+import { staffAuthRoutes } from '../programme/staff/staff.routes.ts';
+import { workspaceRoutes } from '../programme/workspace.routes.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const assetsDir = join(root, 'public', 'build');
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    routeList: ReadonlyArray<{ method: string; url: string }>;
+  }
   interface FastifyReply {
     /** Renders a template with the shared context, as HTML, with a status (default 200). */
     render(template: string, context?: Record<string, unknown>, status?: number): FastifyReply;
@@ -49,11 +56,20 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
     routerOptions: { ignoreTrailingSlash: true },
   });
   const views = createViewEnv();
+  // Every route, so tests can enumerate them (e.g. the tenancy test calls every staff route).
+  const routeList: Array<{ method: string; url: string }> = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeList.push({ method, url: r.url });
+  });
+  app.decorate('routeList', routeList);
 
   app.decorateReply('render', function (this: FastifyReply, template: string, context: Record<string, unknown> = {}, status = 200) {
     const lang = typeof context['lang'] === 'string' ? context['lang'] : 'en';
     const t = (key: string, vars?: Record<string, string | number>) => services.i18n.t(lang, key, vars);
-    const html = views.render(template, { t, lang, assetVersion: services.assetVersion, ...context });
+    // Staff pages: the signed-in person and a CSRF token for the sign-out form in the header.
+    const staff = this.request.url.startsWith('/staff') ? this.request.staff : null;
+    const staffContext = staff?.stage === 'full' ? { staffUser: staff.actor, csrfToken: this.generateCsrf() } : {};
+    const html = views.render(template, { t, lang, assetVersion: services.assetVersion, ...staffContext, ...context });
     return this.status(status).type('text/html; charset=utf-8').send(html);
   });
 
@@ -82,7 +98,7 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   });
   await app.register(compress, { global: true, threshold: 512, encodings: ['br', 'gzip'] });
   await app.register(formbody, { bodyLimit: 256 * 1024 });
-  await app.register(cookie);
+  await app.register(cookie, { secret: await instanceSecret(services.db, 'cookie') });
   await app.register(rateLimit, {
     max: config.rateLimitPerMinute,
     timeWindow: '1 minute',
@@ -101,23 +117,31 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
     });
   }
 
+  // Staff pages show errors in the staff layout; everything else in the young people's.
+  const errorPage = (req: FastifyRequest) => (req.url.startsWith('/staff') ? 'staff-error.njk' : 'error.njk');
   app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (isAppError(error)) {
-      return reply.render('error.njk', { code: error.code, status: error.status }, error.status);
+      return reply.render(errorPage(request), { code: error.code, status: error.status }, error.status);
+    }
+    if (error.code === 'FST_CSRF_INVALID_TOKEN' || error.code === 'FST_CSRF_MISSING_SECRET') {
+      return reply.render('staff-error.njk', { code: 'csrf', status: 403 }, 403);
     }
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Malformed requests a client can cause: a friendly page, never a stack trace.
       const code = status === 429 ? 'rate_limited' : status === 413 ? 'too_large' : status === 415 ? 'unsupported' : 'bad_request';
-      return reply.render('error.njk', { code, status }, status);
+      return reply.render(errorPage(request), { code, status }, status);
     }
     request.log.error({ err: error, reqId: request.id }, 'request failed');
-    return reply.render('error.njk', { code: 'server_error', status: 500, reqId: request.id }, 500);
+    return reply.render(errorPage(request), { code: 'server_error', status: 500, reqId: request.id }, 500);
   });
-  app.setNotFoundHandler((_req, reply) => reply.render('error.njk', { code: 'not_found', status: 404 }, 404));
+  app.setNotFoundHandler((req, reply) => reply.render(errorPage(req), { code: 'not_found', status: 404 }, 404));
 
   app.get('/healthz', (_req, reply) => reply.send({ status: 'ok' }));
   app.get('/', (_req, reply) => reply.render('home.njk', {}));
+  await app.register(staffSessions, { services });
+  await app.register(staffAuthRoutes(services));
+  await app.register(workspaceRoutes(services));
   await app.register(surveyRoutes(services));
   await app.register(instrumentRoutes(services));
   return app;
