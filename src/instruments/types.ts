@@ -87,6 +87,12 @@ export type Condition =
 export interface Question {
   /** Stable id within the instrument (the column name in exports), e.g. 'trusts_carers'. */
   readonly id: string;
+  /**
+   * The numbered item this question is part of, when several questions share one number (a grid such
+   * as contact with mum, dad, brothers and sisters). Defaults to the question's own id. Published
+   * lengths count items, not rows (see docs/question-bank.md).
+   */
+  readonly item?: string;
   /** Comparison key shared across instruments for the same measure (usually equal to the id). */
   readonly key: string;
   readonly domain: Domain;
