@@ -1,0 +1,95 @@
+/**
+ * The demo programme, as data: three fictional local authorities, each with an open Your Life, Your
+ * Care wave, an open Your Life Beyond Care wave and a closed wave from the previous year. The names and
+ * ONS codes are invented (the codes are well formed but beyond the ranges ONS has issued), so nothing
+ * here can be mistaken for a real council's results. Tests, the demo and later features share it.
+ */
+import type { InstrumentId, SurveyId } from '../instruments/types.ts';
+import type { Nation } from '../programme/index.ts';
+
+/** The seed `npm run demo` uses, so every demo shows the same figures. */
+export const DEMO_SEED = 20_260_302;
+
+export interface DemoWave {
+  /** A stable name for the wave within its LA (seeds its own random stream). */
+  key: string;
+  survey: SurveyId;
+  /** Fieldwork window as days relative to the demo's "today" (negative: in the past). */
+  opensInDays: number;
+  closesInDays: number;
+  /** Closed waves are seeded open, filled, then closed, so their link shows "this survey has closed". */
+  status: 'open' | 'closed';
+  eligible: Partial<Record<InstrumentId, number>>;
+  /** Synthetic responses to store per instrument. */
+  responses: Partial<Record<InstrumentId, number>>;
+}
+
+export interface DemoLa {
+  name: string;
+  nation: Nation;
+  onsCode: string;
+  /**
+   * How this LA's young people tend to answer, -1 (much less positive) to 1 (much more), so the three
+   * LAs differ in their reports the way real ones do.
+   */
+  outlook: number;
+  waves: readonly DemoWave[];
+}
+
+const ylyc = (eligible: [number, number, number], responses: [number, number, number]) => ({
+  survey: 'ylyc' as const,
+  eligible: { 'ylyc-4-7': eligible[0], 'ylyc-8-11': eligible[1], 'ylyc-11-17': eligible[2] },
+  responses: { 'ylyc-4-7': responses[0], 'ylyc-8-11': responses[1], 'ylyc-11-17': responses[2] },
+});
+
+const ylbc = (eligible: number, responses: number) => ({
+  survey: 'ylbc' as const,
+  eligible: { 'ylbc-16-25': eligible },
+  responses: { 'ylbc-16-25': responses },
+});
+
+/** This year's YLYC fieldwork: five weeks in, three to go. */
+const ylycNow = { opensInDays: -35, closesInDays: 21, status: 'open' as const };
+/** This year's YLBC fieldwork: four weeks in, four to go. */
+const ylbcNow = { opensInDays: -28, closesInDays: 28, status: 'open' as const };
+/** Last year's fieldwork: eight weeks, a year ago. */
+const lastYear = { opensInDays: -400, closesInDays: -344, status: 'closed' as const };
+
+/** The LAs and waves `npm run demo` seeds; responses total about 2,450. */
+export const demoProgramme: readonly DemoLa[] = [
+  {
+    name: 'Northmere Borough Council',
+    nation: 'england',
+    onsCode: 'E06000991',
+    outlook: 0,
+    waves: [
+      { key: 'ylyc-now', ...ylycNow, ...ylyc([90, 170, 360], [31, 82, 177]) },
+      { key: 'ylbc-now', ...ylbcNow, ...ylbc(610, 265) },
+      { key: 'ylyc-last-year', ...lastYear, ...ylyc([85, 160, 350], [26, 70, 150]) },
+    ],
+  },
+  {
+    name: 'Kelderby County Council',
+    nation: 'england',
+    onsCode: 'E10000991',
+    // A large county, a little below the target response rate in YLYC and less positive overall.
+    outlook: -0.35,
+    waves: [
+      { key: 'ylyc-now', ...ylycNow, ...ylyc([150, 270, 560], [38, 84, 158]) },
+      { key: 'ylbc-now', ...ylbcNow, ...ylbc(920, 360) },
+      { key: 'ylbc-last-year', ...lastYear, ...ylbc(880, 330) },
+    ],
+  },
+  {
+    name: 'Afon Wen Council',
+    nation: 'wales',
+    onsCode: 'W06000991',
+    // A smaller Welsh council with high response rates and more positive answers.
+    outlook: 0.35,
+    waves: [
+      { key: 'ylyc-now', ...ylycNow, ...ylyc([70, 130, 280], [28, 71, 156]) },
+      { key: 'ylbc-now', ...ylbcNow, ...ylbc(400, 210) },
+      { key: 'ylyc-last-year', ...lastYear, ...ylyc([65, 125, 270], [24, 62, 130]) },
+    ],
+  },
+];

@@ -1,0 +1,116 @@
+/**
+ * Seeds the demo programme (programme.ts) through the platform's own services: local authorities and
+ * waves through the programme service, synthetic responses made only from the instrument definitions
+ * and stored through the survey service, so the demo stays valid whenever the questions change.
+ * Deterministic for a seed: every wave draws from its own random stream, named by seed, LA and wave.
+ */
+import { getInstrument, mulberry32, syntheticAnswers, type InstrumentId } from '../instruments/index.ts';
+import type { LocalAuthority, Wave } from '../programme/index.ts';
+import type { Services } from '../services.ts';
+import { DEMO_SEED, demoProgramme, type DemoLa, type DemoWave } from './programme.ts';
+
+export interface SeedOptions {
+  /** Seeds every random choice (default DEMO_SEED). */
+  seed?: number;
+  /** The demo's "today", YYYY-MM-DD (default: today by the services' clock); fieldwork windows are set around it. */
+  today?: string;
+  /** The programme to seed (default: the demo programme). */
+  programme?: readonly DemoLa[];
+}
+
+export interface SeededWave {
+  wave: Wave;
+  responses: number;
+  responsesByInstrument: Partial<Record<InstrumentId, number>>;
+}
+
+export interface SeededLa {
+  la: LocalAuthority;
+  waves: SeededWave[];
+}
+
+export interface DemoSeedResult {
+  seed: number;
+  today: string;
+  las: SeededLa[];
+  /** Responses stored across every wave. */
+  responses: number;
+}
+
+const DAY = 86_400_000;
+
+/** An ISO date moved by a number of days. */
+export const addDays = (isoDate: string, days: number): string =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+
+/** FNV-1a: a stable 32-bit number from a name, to give each wave its own random stream. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A completion time in the fieldwork window, up to the day before `today` for an open wave. Trusted
+ * adults meet young people mostly on weekdays in the daytime and early evening, so weekends are rarer.
+ */
+export function completionTime(rng: () => number, opensOn: string, lastDay: string): string {
+  const start = Date.parse(`${opensOn}T00:00:00Z`);
+  const days = Math.max(1, Math.round((Date.parse(`${lastDay}T00:00:00Z`) - start) / DAY) + 1);
+  let day = Math.floor(rng() * days);
+  const weekday = new Date(start + day * DAY).getUTCDay();
+  if ((weekday === 0 || weekday === 6) && rng() < 0.6) day = Math.floor(rng() * days);
+  const minutes = 8 * 60 + Math.floor(rng() * 13 * 60);
+  return new Date(start + day * DAY + minutes * 60_000 + Math.floor(rng() * 60_000)).toISOString();
+}
+
+/** How often an adult helped, by instrument: always for 4-7s (the adult answers the demographics). */
+const ADULT_HELPED: Record<InstrumentId, number> = { 'ylyc-4-7': 1, 'ylyc-8-11': 0.55, 'ylyc-11-17': 0.2, 'ylbc-16-25': 0.08 };
+/** Share of paper forms keyed in, by instrument. */
+const PAPER: Record<InstrumentId, number> = { 'ylyc-4-7': 0.15, 'ylyc-8-11': 0.12, 'ylyc-11-17': 0.08, 'ylbc-16-25': 0.05 };
+
+async function seedWave(services: Services, la: LocalAuthority, spec: DemoLa, w: DemoWave, opts: { seed: number; today: string }): Promise<SeededWave> {
+  const opensOn = addDays(opts.today, w.opensInDays);
+  const closesOn = addDays(opts.today, w.closesInDays);
+  // Closed waves are filled while open (the survey service refuses closed waves), then closed.
+  const wave = await services.programme.openWave({ laId: la.id, survey: w.survey, opensOn, closesOn, eligible: w.eligible, status: 'open' });
+  const lastDay = w.status === 'open' ? addDays(opts.today, -1) : closesOn;
+  const rng = mulberry32(hash(`${opts.seed}:${spec.name}:${w.key}`));
+  const responsesByInstrument: Partial<Record<InstrumentId, number>> = {};
+  for (const [id, count] of Object.entries(w.responses) as [InstrumentId, number][]) {
+    const instrument = getInstrument(id);
+    if (!instrument) throw new Error(`The demo programme names ${id}, which is not in the question bank`);
+    for (let i = 0; i < count; i++) {
+      const { answers, freeText } = syntheticAnswers(instrument, rng, { outlook: spec.outlook });
+      await services.survey.recordResponse({
+        waveId: wave.id,
+        instrumentId: id,
+        answers,
+        freeText,
+        language: 'en',
+        completedAt: completionTime(rng, opensOn, lastDay),
+        adultHelped: rng() < ADULT_HELPED[id],
+        channel: rng() < PAPER[id] ? 'paper' : 'online',
+      });
+    }
+    responsesByInstrument[id] = count;
+  }
+  const final = w.status === 'closed' ? await services.programme.closeWave(wave.id) : wave;
+  const responses = Object.values(responsesByInstrument).reduce((a, b) => a + b, 0);
+  return { wave: final, responses, responsesByInstrument };
+}
+
+/** Creates the demo programme's LAs, waves and synthetic responses, and returns what it created. */
+export async function seedDemo(services: Services, options: SeedOptions = {}): Promise<DemoSeedResult> {
+  const seed = options.seed ?? DEMO_SEED;
+  const today = options.today ?? services.programme.today();
+  const las: SeededLa[] = [];
+  for (const spec of options.programme ?? demoProgramme) {
+    const la = await services.programme.addLa({ name: spec.name, nation: spec.nation, onsCode: spec.onsCode });
+    const waves: SeededWave[] = [];
+    for (const w of spec.waves) waves.push(await seedWave(services, la, spec, w, { seed, today }));
+    las.push({ la, waves });
+  }
+  const responses = las.flatMap((l) => l.waves).reduce((a, w) => a + w.responses, 0);
+  return { seed, today, las, responses };
+}
