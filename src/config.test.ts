@@ -22,6 +22,13 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the response-rate update days and hour (UK time), defaulting to Mondays and Thursdays at 7', () => {
+    expect(loadConfig({})).toMatchObject({ digestDays: ['mon', 'thu'], digestHour: 7 });
+    expect(loadConfig({ DIGEST_DAYS: 'Tue,wed', DIGEST_HOUR: '9' })).toMatchObject({ digestDays: ['tue', 'wed'], digestHour: 9 });
+    expect(() => loadConfig({ DIGEST_DAYS: 'monday' })).toThrow(/DIGEST_DAYS/);
+    expect(() => loadConfig({ DIGEST_HOUR: '24' })).toThrow(/DIGEST_HOUR/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ DATABASE_URL: '', PORT: '' }).port).toBe(3000);
   });

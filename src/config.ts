@@ -21,6 +21,14 @@ const schema = z.object({
   RATE_LIMIT_PER_MINUTE: positiveInt(300),
   SESSION_IDLE_MINUTES: positiveInt(30),
   SESSION_MAX_HOURS: positiveInt(12),
+  DIGEST_DAYS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('mon,thu')
+    .pipe(z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$/, 'must be days like mon,thu'))
+    .transform((v) => [...new Set(v.split(','))]),
+  DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -42,6 +50,10 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   trustProxy: boolean;
+  /** Weekdays (mon..sun) the response-rate updates go to LA survey leads during fieldwork. */
+  digestDays: string[];
+  /** Hour of the day (UK time, Europe/London) from which the updates are sent. */
+  digestHour: number;
 }
 
 export class ConfigError extends Error {
@@ -75,6 +87,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
     sessionMaxHours: c.SESSION_MAX_HOURS,
     trustProxy: c.TRUST_PROXY,
+    digestDays: c.DIGEST_DAYS,
+    digestHour: c.DIGEST_HOUR,
   };
 }
 
@@ -92,5 +106,7 @@ export const configReference: ReadonlyArray<{ name: string; default: string; mea
   { name: 'RATE_LIMIT_PER_MINUTE', default: '300', meaning: 'requests per client address per minute, counted in memory only' },
   { name: 'SESSION_IDLE_MINUTES', default: '30', meaning: 'a staff session ends after this long without a request' },
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a staff session ends this long after sign-in, however active' },
+  { name: 'DIGEST_DAYS', default: 'mon,thu', meaning: 'days the response-rate updates are emailed to LA survey leads during fieldwork' },
+  { name: 'DIGEST_HOUR', default: '7', meaning: 'hour (0-23, UK time) from which those updates are sent' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a reverse proxy that sets X-Forwarded-For' },
 ];

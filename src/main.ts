@@ -2,6 +2,7 @@
 import { loadConfig, ConfigError } from './config.ts';
 import { connect, migrate } from './db/index.ts';
 import { buildApp } from './http/app.ts';
+import { createScheduler, platformJobs } from './jobs/index.ts';
 import { createServices } from './services.ts';
 
 /** Starts the platform and returns a function that stops it gracefully. */
@@ -16,16 +17,15 @@ export async function start(env: NodeJS.ProcessEnv = process.env): Promise<{ url
   // On an empty database: a one-time link to create the first programme administrator (never a default password).
   // Links are made with PUBLIC_URL; with PORT=0 and no PUBLIC_URL, point them at the real address.
   const firstRunLink = (await services.accounts.firstRunLink())?.replace(config.publicUrl, url) ?? null;
-  // Hourly housekeeping: expired drafts and staff sessions. Idempotent, so safe on several instances.
-  const housekeeping = setInterval(() => {
-    Promise.all([services.survey.purgeExpiredDrafts(), services.accounts.purgeSessions()]).catch((err: unknown) => app.log.error({ err }, 'housekeeping failed'));
-  }, 3_600_000);
-  housekeeping.unref();
+  // Scheduled jobs (hourly housekeeping, the twice-weekly updates): each run claimed once in the database, whatever the number of instances.
+  const scheduler = createScheduler({ db: conn.db, clock: services.clock, log: app.log });
+  for (const job of platformJobs(services, app.log)) scheduler.registerJob(job);
+  scheduler.start();
   return {
     url,
     firstRunLink,
     stop: async () => {
-      clearInterval(housekeeping);
+      await scheduler.stop();
       await app.close();
       await conn.close();
     },

@@ -20,11 +20,15 @@ import {
 } from './programme/index.ts';
 import { assertValidBank, instruments } from './instruments/index.ts';
 import { surveyService, type SurveyService } from './survey/index.ts';
+import { ratesService, type RatesService } from './participation/rates/index.ts';
+import { participationService, type ParticipationService } from './participation/index.ts';
+import { planningService, type PlanningService } from './programme/planning/index.ts';
+import { prizeDrawService, type PrizeDrawService } from './participation/prize-draw/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
 /** Folders that hold a messages/ catalogue. */
-export const catalogueDirs = ['http', 'instruments', 'survey'].map((f) => join(src, f));
+export const catalogueDirs = ['http', 'instruments', 'survey', 'participation/prize-draw'].map((f) => join(src, f));
 
 export interface Services {
   config: Config;
@@ -39,6 +43,14 @@ export interface Services {
   /** Demo mode only: the demo accounts' current second-factor codes for the sign-in page. */
   demoCodes?: () => Array<{ email: string; role: string; password: string; code: string }>;
   survey: SurveyService;
+  /** Response rates, dashboards and the twice-weekly updates to LA survey leads. */
+  rates: RatesService;
+  /** The participation tracker (the LA's own plan for each young person), its import and export, access codes. */
+  participation: ParticipationService;
+  /** Wave admin, the planning checklist, and LA settings and safeguarding contacts. */
+  planning: PlanningService;
+  /** The optional prize draw: entries apart from responses, drawn by the LA's lead after close. */
+  prizeDraw: PrizeDrawService;
   /** Changes when the built assets change, for cache-busting URLs. */
   assetVersion: string;
 }
@@ -61,6 +73,10 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
     idleMinutes: config.sessionIdleMinutes,
     maxHours: config.sessionMaxHours,
   });
-  const survey = surveyService({ db, clock, config, programme });
-  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, assetVersion: process.env['npm_package_version'] ?? '1' };
+  const participation = participationService({ db, clock, programme, audit, publicUrl: config.publicUrl });
+  const survey = surveyService({ db, clock, config, programme, accessCodes: participation });
+  const rates = ratesService({ db, clock, programme, accounts, audit, mailer, publicUrl: config.publicUrl, trackerGaps: (waveId) => participation.digestGaps(waveId) });
+  const planning = planningService({ db, clock, programme, audit });
+  const prizeDraw = prizeDrawService({ db, clock, programme, audit });
+  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, assetVersion: process.env['npm_package_version'] ?? '1' };
 }

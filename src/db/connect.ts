@@ -42,8 +42,10 @@ export function connect(opts: { databaseUrl?: string | undefined; dataDir: strin
 }
 
 /** Brings the schema up to date; Kysely's migrator takes a lock, so several instances may call it. */
-export async function migrate(db: Db): Promise<void> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+export async function migrate(db: Db, schema?: string): Promise<void> {
+  // A PostgreSQL schema of its own (tests): Kysely must look for its migration tables there only, or
+  // another schema's tables on the same server make it skip creating its own.
+  const migrator = new Migrator({ db, provider: migrationProvider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error || failed) {

@@ -2,7 +2,7 @@
  * Every table in one place. Columns are snake_case; ids and timestamps are text made by the app,
  * JSON is stored as text, booleans as 0/1 integers, so the same SQL runs on SQLite and PostgreSQL.
  */
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 
 export interface LocalAuthorityTable {
   id: string;
@@ -31,6 +31,8 @@ export interface WaveTable {
   closes_on: string;
   created_at: string;
   closed_at: string | null;
+  /** 0/1: whether young people may enter a prize draw after the thank-you page. */
+  prize_draw: Generated<number>;
 }
 
 export interface DraftTable {
@@ -56,6 +58,8 @@ export interface DraftTable {
   created_at: string;
   updated_at: string;
   expires_at: string;
+  /** Hash of the access code typed on the start page, if any; deleted with the draft on submission. */
+  access_code_hash: string | null;
 }
 
 export interface ResponseTable {
@@ -155,6 +159,132 @@ export interface AppSettingTable {
   value: string;
 }
 
+export interface JobRunTable {
+  /** e.g. 'digest:2026-03-05'; unique, so only one instance can claim a run. */
+  run_key: string;
+  job_name: string;
+  /** 'running', 'done', 'failed' (retried after a back-off) or 'released' (given back at shutdown). */
+  status: string;
+  lease_owner: string | null;
+  /** Until when the run is held: by its owner while running, or as a back-off after a failure. */
+  lease_expires: string;
+  attempts: number;
+  last_error: string | null;
+  started_at: string;
+  finished_at: string | null;
+}
+
+export interface DigestSendTable {
+  run_key: string;
+  wave_id: string;
+  account_id: string;
+  sent_at: string;
+}
+
+/** A wave's planning checklist: one row per item ticked or given a "who"; due dates are computed, not stored. */
+export interface WavePlanItemTable {
+  wave_id: string;
+  item: string;
+  done: number;
+  who: string;
+  /** ISO day the item was ticked. */
+  done_on: string | null;
+}
+
+/** What the programme needs to know about an LA: data-sharing agreement, naming consent, out-of-hours contact. */
+export interface LaSettingsTable {
+  la_id: string;
+  /** ISO day the data-sharing agreement was signed; null when none is on file. */
+  dsa_signed_on: string | null;
+  /** 0: anonymised in national comparisons (the default); 1: may be named. */
+  named_in_comparisons: number;
+  /** Emergency duty team (out of hours). */
+  edt_name: string | null;
+  edt_phone: string | null;
+  edt_email: string | null;
+  updated_at: string;
+}
+
+export interface LaSafeguardingContactTable {
+  id: string;
+  la_id: string;
+  name: string;
+  role: string;
+  email: string;
+  phone: string;
+}
+
+/** A wave's prize draw once made: the day and counts only. */
+export interface PrizeDrawTable {
+  wave_id: string;
+  drawn_on: string;
+  entries: number;
+  winners: number;
+  /** ISO day the winners' details are deleted at the latest. */
+  forget_on: string;
+}
+
+/** Prize draw entries: no time, no order, no link to a response or draft; a random id. */
+export interface PrizeEntryTable {
+  id: string;
+  wave_id: string;
+  first_name: string;
+  contact_method: string;
+  contact: string;
+  won: Generated<number>;
+}
+
+/** The participation tracker: one young person on a wave's plan, by the LA's own reference (never a name). */
+export interface TrackerEntryTable {
+  id: string;
+  wave_id: string;
+  reference: string;
+  /** Lower-cased reference, unique per wave. */
+  reference_key: string;
+  age_band: string;
+  team: string | null;
+  placement_type: string | null;
+  worker: string | null;
+  trusted_adult_name: string | null;
+  trusted_adult_role: string | null;
+  planned_on: string | null;
+  place: string | null;
+  backup_plan: string | null;
+  backup_note: string | null;
+  status: string;
+  needs_support: number | null;
+  pa_catch_up: string | null;
+  pa_catch_up_on: string | null;
+  additional_needs: number;
+  unaccompanied: number;
+  in_custody: number;
+  out_of_area: number;
+  /** ISO days only. */
+  created_on: string;
+  updated_on: string;
+}
+
+/** Single-use access codes: hashes only, days only, no link to any response. */
+export interface AccessCodeTable {
+  code_hash: string;
+  wave_id: string;
+  entry_id: string;
+  created_on: string;
+  /** ISO day the survey was submitted with the code (set by the daily batch). */
+  used_on: string | null;
+  /** ISO day the daily batch marked the entry completed. */
+  redeemed_on: string | null;
+  /** ISO day a new code replaced this unused one. */
+  replaced_on: string | null;
+}
+
+/** Codes used since the last daily batch: per wave and day, a sorted JSON array of code hashes. */
+export interface AccessCodeUseTable {
+  wave_id: string;
+  used_on: string;
+  code_hashes: string;
+}
+
 export interface Database {
   local_authorities: LocalAuthorityTable;
   waves: WaveTable;
@@ -169,6 +299,16 @@ export interface Database {
   one_time_links: OneTimeLinkTable;
   audit_log: AuditLogTable;
   app_settings: AppSettingTable;
+  job_runs: JobRunTable;
+  digest_sends: DigestSendTable;
+  wave_plan_items: WavePlanItemTable;
+  la_settings: LaSettingsTable;
+  la_safeguarding_contacts: LaSafeguardingContactTable;
+  prize_draws: PrizeDrawTable;
+  prize_entries: PrizeEntryTable;
+  tracker_entries: TrackerEntryTable;
+  access_codes: AccessCodeTable;
+  access_code_uses: AccessCodeUseTable;
 }
 
 export type Db = Kysely<Database>;

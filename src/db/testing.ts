@@ -27,7 +27,7 @@ export async function openTestDb(dialect: Dialect): Promise<Connection> {
     await admin.end();
     const pool = new pg.Pool({ connectionString: url, max: 4, options: `-c search_path=${schema}` });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    await migrate(db);
+    await migrate(db, schema);
     return {
       db,
       dialect: 'postgres',

@@ -24,6 +24,11 @@ import { staffSessions } from './staff-session.ts';
 import { instanceSecret } from '../programme/index.ts';
 import { staffAuthRoutes } from '../programme/staff/staff.routes.ts';
 import { workspaceRoutes } from '../programme/workspace.routes.ts';
+import { ratesRoutes } from '../participation/rates/index.ts';
+import { participationRoutes } from '../participation/index.ts';
+import { planningRoutes } from '../programme/planning/index.ts';
+import { guideRoutes } from '../programme/guide/index.ts';
+import { prizeDrawRoutes } from '../participation/prize-draw/index.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const assetsDir = join(root, 'public', 'build');
@@ -52,7 +57,6 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
     genReqId: () => randomUUID(),
-    disableRequestLogging: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const views = createViewEnv();
@@ -142,6 +146,11 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   await app.register(staffSessions, { services });
   await app.register(staffAuthRoutes(services));
   await app.register(workspaceRoutes(services));
+  await app.register(ratesRoutes(services));
+  await app.register(participationRoutes(services));
+  await app.register(planningRoutes(services));
+  await app.register(guideRoutes());
+  await app.register(prizeDrawRoutes(services));
   await app.register(surveyRoutes(services));
   await app.register(instrumentRoutes(services));
   return app;

@@ -13,6 +13,8 @@ export const viewDirs = [
   join(src, 'survey', 'views'),
   join(src, 'instruments', 'views'),
   join(src, 'programme', 'views'),
+  join(src, 'participation', 'rates', 'views'),
+  join(src, 'participation', 'views'),
   govuk,
 ];
 

@@ -28,6 +28,7 @@ const toWave = (r: Selectable<WaveTable>): Wave => ({
   closesOn: r.closes_on,
   createdAt: r.created_at,
   closedAt: r.closed_at,
+  prizeDraw: Number(r.prize_draw) === 1,
 });
 
 export function programmeRepository(db: Db) {
@@ -67,6 +68,7 @@ export function programmeRepository(db: Db) {
           closes_on: w.closesOn,
           created_at: w.createdAt,
           closed_at: w.closedAt,
+          prize_draw: w.prizeDraw ? 1 : 0,
         })
         .execute();
     },

@@ -4,7 +4,7 @@ import type { Clock } from '../lib/clock.ts';
 import { isoDay } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { newCode, newId } from '../lib/ids.ts';
-import type { InstrumentId, SurveyId } from '../instruments/types.ts';
+import { INSTRUMENT_IDS, type InstrumentId, type SurveyId } from '../instruments/types.ts';
 import type { ProgrammeRepository } from './programme.repository.ts';
 import {
   DEFAULT_TARGET_RATE,
@@ -39,11 +39,18 @@ export const newWaveInput = z
     opensOn: isoDate,
     closesOn: isoDate,
     status: z.enum(['planned', 'open']).default('open'),
+    /** The age versions offered: a subset of the survey's (all of them when omitted). */
+    instruments: z.array(z.enum(INSTRUMENT_IDS)).min(1).optional(),
+    prizeDraw: z.boolean().default(false),
   })
   .refine((w) => w.closesOn >= w.opensOn, { message: 'the close date must not be before the open date', path: ['closesOn'] })
   .refine((w) => Object.keys(w.eligible).every((k) => (SURVEY_INSTRUMENTS[w.survey] as readonly string[]).includes(k)), {
     message: 'eligible counts must be per instrument of the survey',
     path: ['eligible'],
+  })
+  .refine((w) => (w.instruments ?? []).every((k) => (SURVEY_INSTRUMENTS[w.survey] as readonly string[]).includes(k)), {
+    message: 'the instruments offered must be the survey\'s own',
+    path: ['instruments'],
   });
 
 export type NewWaveInput = z.input<typeof newWaveInput>;
@@ -78,7 +85,7 @@ export function programmeService(repo: ProgrammeRepository, clock: Clock) {
       const la = await repo.findLa(v.laId);
       if (!la) throw new AppError('not_found', 'No such local authority');
       const survey: SurveyId = v.survey;
-      const instruments = [...SURVEY_INSTRUMENTS[survey]];
+      const instruments = SURVEY_INSTRUMENTS[survey].filter((id) => !v.instruments || v.instruments.includes(id));
       const wave: Wave = {
         id: newId(),
         laId: la.id,
@@ -94,6 +101,7 @@ export function programmeService(repo: ProgrammeRepository, clock: Clock) {
         closesOn: v.closesOn,
         createdAt: clock.now().toISOString(),
         closedAt: null,
+        prizeDraw: v.prizeDraw,
       };
       await repo.insertWave(wave);
       return wave;

@@ -36,7 +36,8 @@ export type Capability =
   | 'tracker.edit'
   | 'safeguarding.review'
   | 'safeguarding.receive'
-  | 'paper.enter';
+  | 'paper.enter'
+  | 'prize.draw'; // a wave's prize draw entries, after close (the LA's lead only: the one place names are held)
 
 const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
   programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan'],
@@ -46,7 +47,7 @@ const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
 };
 
 const laCaps: Record<LaRole, readonly Capability[]> = {
-  la_lead: ['wave.view', 'wave.plan', 'tracker.view', 'tracker.edit'],
+  la_lead: ['wave.view', 'wave.plan', 'tracker.view', 'tracker.edit', 'prize.draw'],
   la_viewer: ['wave.view', 'tracker.view'],
   la_safeguarding: ['wave.view', 'safeguarding.receive'],
 };

@@ -18,18 +18,33 @@ describe.each(engines)('tenant isolation on %s', (dialect) => {
   let params: Record<string, string>;
   let targetLead: string;
   let targetWaveId: string;
+  let targetLaId: string;
 
   beforeAll(async () => {
     t = await createTestApp(dialect);
     const { programme } = t.services;
     const a = await programme.addLa({ name: 'Aldermoor Metropolitan Borough', nation: 'england', onsCode: 'E08000901' });
     await programme.addLa({ name: 'Brackenfield Council', nation: 'england', onsCode: 'E06000902' });
-    const wave = await programme.openWave({ laId: a.id, survey: 'ylyc', eligible: { 'ylyc-8-11': 30 }, opensOn: '2026-03-01', closesOn: '2026-04-30', title: 'Aldermoor secret wave title' });
+    const wave = await programme.openWave({ laId: a.id, survey: 'ylyc', eligible: { 'ylyc-8-11': 30 }, opensOn: '2026-03-01', closesOn: '2026-04-30', title: 'Aldermoor secret wave title', prizeDraw: true });
     targetWaveId = wave.id;
     const lead = await makeStaff(t.conn.db, t.clock, 'lead@aldermoor.example', [{ role: 'la_lead', laId: a.id }]);
     targetLead = lead.id;
+    targetLaId = a.id;
+    // Planning and the prize draw: a safeguarding contact and a prize entry of LA A, named so that a leak would show.
+    const leadActor = { accountId: lead.id, email: lead.email, name: 'lead', grants: [{ role: 'la_lead' as const, laId: a.id }] };
+    const added = await t.services.planning.addContact(leadActor, a.id, { contactName: 'Quillon Aldermoor-Contact', contactRole: 'Safeguarding manager', contactEmail: 'quillon@aldermoor.example', contactPhone: '01632 960 001' });
+    if (!added.ok) throw new Error('contact not added');
+    await t.services.prizeDraw.enter(wave, { firstName: 'Zephyrine', contactMethod: 'email', contact: 'zephyrine@aldermoor.example' });
     secrets = [a.name, wave.title, wave.linkCode, wave.id, a.id, 'lead@aldermoor.example'];
     params = { laId: a.id, waveId: wave.id, id: lead.id, action: 'disable', token: 'not-a-token' };
+    secrets.push('Quillon Aldermoor-Contact', 'quillon@aldermoor.example', added.contact.id, 'Zephyrine', 'zephyrine@aldermoor.example');
+    Object.assign(params, { contactId: added.contact.id, survey: 'ylyc' });
+    // The participation tracker: one young person of LA A, with an access code.
+    const entry = await t.services.participation.save(leadActor, wave.id, { reference: 'ALD-4711-SECRET', ageBand: '8-11', team: 'Aldermoor Secret Team' });
+    if (!entry.ok) throw new Error('tracker entry not added');
+    await t.services.participation.generateCodes(leadActor, wave.id, 'missing');
+    secrets.push('ALD-4711-SECRET', 'Aldermoor Secret Team', entry.entry.id);
+    Object.assign(params, { entryId: entry.entry.id });
   });
   afterAll(() => t.close());
 
@@ -50,6 +65,11 @@ describe.each(engines)('tenant isolation on %s', (dialect) => {
     // Nothing of LA A changed.
     expect((await t.services.programme.findWave(targetWaveId))?.status).toBe('open');
     expect((await t.services.accounts.findAccount(targetLead))?.status).toBe('active');
+    expect((await t.services.planning.settingsOf(targetLaId)).contacts.map((c) => c.name)).toEqual(['Quillon Aldermoor-Contact']);
+    expect((await t.services.planning.settingsOf(targetLaId)).settings.updatedAt).toBeNull();
+    expect((await t.services.programme.findWave(targetWaveId))?.title).toBe('Aldermoor secret wave title');
     expect((await t.services.accounts.listAccounts()).some((a) => a.email === 'h@x.example')).toBe(false);
+    expect(await t.services.participation.trackerCounts(targetWaveId)).toEqual({ total: 1, byStatus: expect.objectContaining({ not_planned: 1 }) as unknown });
+    expect((await t.conn.db.selectFrom('access_codes').selectAll().where('wave_id', '=', targetWaveId).execute()).map((c) => c.replaced_on)).toEqual([null]);
   });
 });

@@ -34,6 +34,8 @@ export interface Wave {
   closesOn: string;
   createdAt: string;
   closedAt: string | null;
+  /** Whether young people may enter a prize draw after the thank-you page. */
+  prizeDraw: boolean;
 }
 
 /** The instruments each survey offers. */

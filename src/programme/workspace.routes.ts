@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { requireActor, requireCapability, requireLa } from '../http/staff-session.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Services } from '../services.ts';
-import { hasCapability, isLaRole, isProgrammeRole, laScope, ROLES, type Actor, type Grant } from './roles.ts';
+import { hasCapability, isLaRole, isProgrammeRole, laScope, mayActIn, ROLES, type Actor, type Grant } from './roles.ts';
 import { NATIONS } from './wave.ts';
 
 const body = (req: FastifyRequest): Record<string, unknown> => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
@@ -17,6 +17,7 @@ const param = (req: FastifyRequest, name: string): string => text((req.params as
 /** The staff menu for an actor, by capability. */
 export function staffNav(actor: Actor): Array<{ href: string; text: string }> {
   const nav: Array<{ href: string; text: string }> = [];
+  if (hasCapability(actor, 'programme.view')) nav.push({ href: '/staff/fieldwork', text: 'Live fieldwork' });
   if (hasCapability(actor, 'programme.manage')) {
     nav.push({ href: '/staff/admin/las', text: 'Local authorities' }, { href: '/staff/admin/accounts', text: 'Accounts' });
   }
@@ -42,7 +43,8 @@ export function workspaceRoutes(services: Services) {
       const scope = laScope(actor, 'wave.view');
       const las = (await programme.listLas()).filter((la) => scope === 'all' || scope.includes(la.id));
       const waves = (await programme.listWaves()).filter((w) => scope === 'all' || scope.includes(w.laId));
-      return reply.render('staff-home.njk', { actor, las, waves, programmeWide: scope === 'all', staffNav: staffNav(actor) });
+      const overdue = await services.planning.overdue(waves);
+      return reply.render('staff-home.njk', { actor, las, waves, overdue, programmeWide: scope === 'all', staffNav: staffNav(actor) });
     });
 
     app.get('/staff/las/:laId', async (req, reply) => {
@@ -53,7 +55,8 @@ export function workspaceRoutes(services: Services) {
       const la = await programme.findLa(laId);
       if (!la || la.id !== laId) throw new AppError('not_found');
       const waves = await programme.listWaves(la.id);
-      return reply.render('staff-la.njk', { la, waves, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage') });
+      const laSettings = await services.planning.settingsOf(la.id);
+      return reply.render('staff-la.njk', { la, waves, laSettings, canEditSettings: mayActIn(actor, 'wave.plan', la.id), staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage') });
     });
 
     app.get('/staff/waves/:waveId', async (req, reply) => {
@@ -63,7 +66,9 @@ export function workspaceRoutes(services: Services) {
       if (!wave) throw new AppError('not_found');
       requireLa(actor, 'wave.view', wave.laId);
       const link = `${services.config.publicUrl}/s/${wave.linkCode}`;
-      return reply.render('staff-wave.njk', { wave, link, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage') });
+      const planning = await services.planning.wavePanel(actor, wave);
+      const tracker = await services.participation.wavePanel(actor, wave);
+      return reply.render('staff-wave.njk', { wave, link, planning, tracker, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage') });
     });
 
     app.post('/staff/waves/:waveId/close', csrf, async (req, reply) => {
