@@ -3,7 +3,7 @@
  * a fresh folder (under DATA_DIR when it is set, otherwise the system's temporary folder) that is
  * deleted when the demo stops; the real database, SQLite in ./data or DATABASE_URL, is never opened.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -74,6 +74,7 @@ export async function runDemo(env: NodeJS.ProcessEnv, seed: number): Promise<voi
   const base = env['DATA_DIR'] ? resolve(env['DATA_DIR']) : tmpdir();
   loadConfig(env);
   const stamp = new Date().toISOString().replace(/[-:]/g, '').slice(0, 15);
+  mkdirSync(base, { recursive: true });
   const dir = mkdtempSync(join(base, `demo-${stamp}-`));
   try {
     const { DATABASE_URL: _realDatabase, ...rest } = env;
