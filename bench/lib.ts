@@ -83,10 +83,16 @@ export interface ServerProcess {
  * Its log output (JSON lines, one per request at LOG_LEVEL=info) goes to `logFile`, so logging costs
  * what it really costs.
  */
+/** The Node flags of `npm start` (e.g. the young-generation size), so the bench runs the server as production does. */
+export function startFlags(): string[] {
+  const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+  return (/^node (.*?)src\/main\.ts$/.exec(pkg.scripts['start'] ?? '')?.[1] ?? '').split(' ').filter((f) => f.startsWith('--'));
+}
+
 export async function startServerProcess(dataDir: string, env: Record<string, string>, logFile: string): Promise<ServerProcess> {
   const port = await freePort();
   const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [join(root, 'src', 'main.ts')], {
+  const child = spawn(process.execPath, [...startFlags(), join(root, 'src', 'main.ts')], {
     cwd: root,
     env: {
       PATH: process.env['PATH'] ?? '',

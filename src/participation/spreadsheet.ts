@@ -3,7 +3,9 @@
  * read into rows of strings, with a clear refusal for anything else; and rows written as CSV or XLSX.
  * No database, no HTTP: bytes in, rows out.
  */
-import ExcelJS from 'exceljs';
+// Loaded on first use: ExcelJS is large and only imports and exports need it.
+import type ExcelJS from 'exceljs';
+const excel = async () => (await import('exceljs')).default;
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { checkZip } from './zip-guard.ts';
@@ -97,7 +99,7 @@ async function readXlsx(buf: Buffer, limits: ImportLimits): Promise<TableResult>
   if (!zip.ok) {
     return fail(zip.reason === 'too_big_unpacked' ? 'This spreadsheet unpacks to far more data than a tracker holds. Save just the tracker sheet and try again.' : 'This file starts like an XLSX spreadsheet but could not be read. Save it again as Excel Workbook (.xlsx) or CSV UTF-8.');
   }
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch {
@@ -128,7 +130,7 @@ export function writeCsv(rows: readonly (readonly string[])[]): Buffer {
 
 /** Rows as an XLSX workbook of one sheet; every cell is text. */
 export async function writeXlsx(rows: readonly (readonly string[])[], sheetName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await excel()).Workbook();
   const ws = wb.addWorksheet(sheetName.slice(0, 31));
   for (const r of rows) ws.addRow([...r]);
   ws.getRow(1).font = { bold: true };

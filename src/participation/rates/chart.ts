@@ -3,8 +3,8 @@
  * the page needs no script and the same SVG can go into a PDF. Lines differ by dash and label as well
  * as by colour, so the chart reads in greyscale and with any colour vision.
  */
-import * as vega from 'vega';
-import * as vl from 'vega-lite';
+// Loaded on first use: Vega is large and most requests (every survey page) never draw a chart.
+import type * as vl from 'vega-lite';
 import type { CumulativePoint } from './projection.ts';
 
 export interface RateChartInput {
@@ -89,7 +89,8 @@ export function accessibleSvg(svg: string, id: string, title: string, descriptio
 
 /** Renders the chart to inline, accessible SVG. */
 export async function renderRateChart(input: RateChartInput, id = 'rate-chart'): Promise<string> {
-  const view = new vega.View(vega.parse(vl.compile(rateChartSpec(input)).spec), { renderer: 'none' });
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
+  const view = new vega.View(vega.parse(vegaLite.compile(rateChartSpec(input)).spec), { renderer: 'none' });
   try {
     return accessibleSvg(await view.toSVG(), id, input.title, input.description);
   } finally {

@@ -3,7 +3,8 @@
  * page. Tagged (headings, paragraphs, lists) with a language and an outline, so screen readers and
  * "find" work; no browser is needed to make it.
  */
-import PDFDocument from 'pdfkit';
+// Loaded on first use: pdfkit is large and only the printable guide needs it.
+import type PDFDocumentType from 'pdfkit';
 import type { Guide, GuideBlock } from './content.ts';
 
 const A4 = { width: 595.28, height: 841.89 };
@@ -93,7 +94,8 @@ function footers(doc: Doc, title: string): void {
 }
 
 /** Renders a guide to PDF bytes. */
-export function renderGuidePdf(guide: Guide): Promise<Buffer> {
+export async function renderGuidePdf(guide: Guide): Promise<Buffer> {
+  const PDFDocument: typeof PDFDocumentType = (await import('pdfkit')).default;
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
