@@ -2,7 +2,7 @@
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'public/', 'data/', 'bin/', 'eslint.config.js'] },
+  { ignores: ['node_modules/', 'public/', 'data/', 'bin/', '.tmp/', 'test-results/', 'eslint.config.js'] },
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },

@@ -3,14 +3,21 @@ import { loadConfig, ConfigError } from './config.ts';
 import { connect, migrate } from './db/index.ts';
 import { buildApp } from './http/app.ts';
 import { createScheduler, platformJobs } from './jobs/index.ts';
-import { createServices } from './services.ts';
+import { createServices, type Services } from './services.ts';
+
+/** Optional hooks for callers that run the platform in-process (the demo, browser tests). */
+export interface StartHooks {
+  /** Called with the services before the app is built, e.g. for the demo to set its sign-in banner. */
+  onServices?: (services: Services) => void;
+}
 
 /** Starts the platform and returns a function that stops it gracefully. */
-export async function start(env: NodeJS.ProcessEnv = process.env): Promise<{ url: string; firstRunLink: string | null; stop: () => Promise<void> }> {
+export async function start(env: NodeJS.ProcessEnv = process.env, hooks: StartHooks = {}): Promise<{ url: string; firstRunLink: string | null; stop: () => Promise<void> }> {
   const config = loadConfig(env);
   const conn = connect(config);
   await migrate(conn.db);
   const services = createServices(conn.db, conn.dialect, config);
+  hooks.onServices?.(services);
   const app = await buildApp({ config, services });
   const address = await app.listen({ port: config.port, host: config.host });
   const url = env['PUBLIC_URL'] || config.port !== 0 ? config.publicUrl : address;

@@ -13,6 +13,7 @@ import { connect, migrate } from '../db/index.ts';
 import { createServices } from '../services.ts';
 import { DEMO_SEED } from '../demo/programme.ts';
 import { seedDemo, type DemoSeedResult } from '../demo/seed.ts';
+import { DEMO_PASSWORD, DEMO_ROLE_NAMES, demoCodes } from '../demo/staff.ts';
 import { totalEligible } from '../programme/index.ts';
 import { examples, surveyLink, untilSignal } from './context.ts';
 import { nationName } from './la.ts';
@@ -57,7 +58,17 @@ export function demoSummary(url: string, seeded: DemoSeedResult, dir: string): s
     // Drop the header lines: the LA name heads each block.
     out.push(...formatTable(['', '', '', '', ''], rows).split('\n').slice(2));
   }
+  const codes = seeded.las.flatMap(({ la, waves }) => waves.filter((w) => w.tracker?.sampleCode).map((w) => [`  ${la.name}, ${surveyShort(w.wave.survey)}`, w.tracker?.sampleCode ?? '']));
+  if (codes.length > 0) out.push('', 'Access codes to try on the survey start page (from each open wave\'s tracker):', ...formatTable(['', ''], codes).split('\n').slice(2));
   out.push(
+    '',
+    `Staff sign-in: ${url}/staff/sign-in`,
+    `Every demo account's password is: ${DEMO_PASSWORD}`,
+    'The second-factor codes are shown on the sign-in page (in demo mode only).',
+    '',
+    ...formatTable(['Email', 'Role', 'Local authority'], seeded.staff.map((a) => [a.email, DEMO_ROLE_NAMES[a.grant.role], a.laName ?? 'all (programme-wide)']))
+      .split('\n')
+      .map((line) => `  ${line}`),
     '',
     `Question bank: ${url}/question-bank`,
     '',
@@ -92,7 +103,12 @@ export async function runDemo(env: NodeJS.ProcessEnv, seed: number): Promise<voi
     }
 
     const { start } = await import('../main.ts');
-    const { url, stop } = await start(demoEnv);
+    // Demo mode exists only here: the sign-in page shows the demo accounts' codes of the moment.
+    const { url, stop } = await start(demoEnv, {
+      onServices: (services) => {
+        services.demoCodes = demoCodes(seeded.staff, services.clock);
+      },
+    });
     console.log(demoSummary(url, seeded, dir));
     const signal = await untilSignal();
     console.log(`\n${signal}: stopping the demo and deleting ${dir}`);

@@ -6,6 +6,7 @@
  */
 import type { InstrumentId, SurveyId } from '../instruments/types.ts';
 import type { Nation } from '../programme/index.ts';
+import type { PlanItemKey } from '../programme/planning/index.ts';
 
 /** The seed `npm run demo` uses, so every demo shows the same figures. */
 export const DEMO_SEED = 20_260_302;
@@ -22,6 +23,10 @@ export interface DemoWave {
   eligible: Partial<Record<InstrumentId, number>>;
   /** Synthetic responses to store per instrument. */
   responses: Partial<Record<InstrumentId, number>>;
+  /** Whether the wave runs a prize draw (young people may enter from the thank-you page). */
+  prizeDraw?: boolean;
+  /** Planning checklist items left unticked (overdue once fieldwork has started); every other item is ticked. */
+  planLeftOut?: readonly PlanItemKey[];
 }
 
 export interface DemoLa {
@@ -64,7 +69,7 @@ export const demoProgramme: readonly DemoLa[] = [
     outlook: 0,
     waves: [
       { key: 'ylyc-now', ...ylycNow, ...ylyc([90, 170, 360], [31, 82, 177]) },
-      { key: 'ylbc-now', ...ylbcNow, ...ylbc(610, 265) },
+      { key: 'ylbc-now', ...ylbcNow, ...ylbc(610, 265), prizeDraw: true },
       { key: 'ylyc-last-year', ...lastYear, ...ylyc([85, 160, 350], [26, 70, 150]) },
     ],
   },
@@ -75,7 +80,8 @@ export const demoProgramme: readonly DemoLa[] = [
     // A large county, a little below the target response rate in YLYC and less positive overall.
     outlook: -0.35,
     waves: [
-      { key: 'ylyc-now', ...ylycNow, ...ylyc([150, 270, 560], [38, 84, 158]) },
+      // Nobody has recorded the trusted adults' briefing: the demo's one overdue checklist item.
+      { key: 'ylyc-now', ...ylycNow, ...ylyc([150, 270, 560], [38, 84, 158]), planLeftOut: ['briefing'] },
       { key: 'ylbc-now', ...ylbcNow, ...ylbc(920, 360) },
       { key: 'ylbc-last-year', ...lastYear, ...ylbc(880, 330) },
     ],

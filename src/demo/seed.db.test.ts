@@ -6,8 +6,10 @@ import { engines, openTestDb } from '../db/testing.ts';
 import { getInstrument, isValidAnswer } from '../instruments/index.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { createServices, type Services } from '../services.ts';
+import { ROLES, type Actor } from '../programme/index.ts';
 import { demoProgramme, type DemoLa } from './programme.ts';
 import { addDays, seedDemo, type DemoSeedResult } from './seed.ts';
+import { DEMO_PASSWORD, demoActor, demoCodes } from './staff.ts';
 
 const TODAY = '2026-03-02';
 
@@ -95,6 +97,107 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
       expect(day >= r.opens_on && day <= r.closes_on).toBe(true);
       if (r.status === 'open') expect(day < TODAY).toBe(true);
     }
+  });
+
+  it('makes an active account for every role, and one of each LA role per LA, all with the printed password', async () => {
+    const accounts = await services.accounts.listAccounts();
+    expect(accounts).toHaveLength(4 + 3 * demoProgramme.length);
+    expect(new Set(accounts.flatMap((a) => a.grants.map((g) => g.role)))).toEqual(new Set(ROLES));
+    for (const la of seeded.las) {
+      for (const role of ['la_lead', 'la_viewer', 'la_safeguarding']) expect(accounts.filter((a) => a.grants.some((g) => g.role === role && g.laId === la.la.id))).toHaveLength(1);
+    }
+    for (const a of accounts) {
+      expect(a.status).toBe('active');
+      expect(a.email).toMatch(/@[a-z-]+\.example$/);
+    }
+    // The shared password is hashed once, for speed; it still signs every account in.
+    expect(new Set(accounts.map((a) => a.passwordHash)).size).toBe(1);
+    const lead = seeded.staff.find((a) => a.email === 'lead@northmere.example');
+    expect((await services.accounts.signIn('lead@northmere.example', DEMO_PASSWORD)).ok).toBe(true);
+    expect((await services.accounts.signIn('lead@northmere.example', 'not the demo password')).ok).toBe(false);
+    expect(lead?.laName).toBe('Northmere Borough Council');
+  });
+
+  it("gives the sign-in banner each account's current code, which the second factor accepts", async () => {
+    const codes = demoCodes(seeded.staff, services.clock)();
+    expect(codes.map((c) => c.email)).toEqual(seeded.staff.map((a) => a.email));
+    for (const c of codes) {
+      expect(c.code).toMatch(/^\d{6}$/);
+      expect(c.password).toBe(DEMO_PASSWORD);
+    }
+    const viewer = codes.find((c) => c.email === 'viewer@kelderby.example');
+    expect(viewer?.role).toBe('LA viewer, Kelderby County Council');
+    const signed = await services.accounts.signIn('viewer@kelderby.example', DEMO_PASSWORD);
+    if (!signed.ok) throw new Error('password refused');
+    const session = await services.accounts.resolve(signed.token);
+    if (!session) throw new Error('no session');
+    expect((await services.accounts.secondFactor(session, viewer?.code ?? '')).ok).toBe(true);
+  });
+
+  it('fills a tracker for every open wave: pseudonymous references, every status, gaps, and a few access codes', async () => {
+    const open = seeded.las.flatMap((l) => l.waves.map((w) => ({ ...w, la: l.la }))).filter((w) => w.wave.status === 'open');
+    expect(open).toHaveLength(6);
+    for (const w of open) {
+      const lead = seeded.staff.find((a) => a.grant.role === 'la_lead' && a.grant.laId === w.la.id);
+      if (!lead) throw new Error('no lead');
+      const { byStatus, total } = await services.participation.trackerCounts(w.wave.id);
+      expect(total).toBe(w.tracker?.entries);
+      expect(total - byStatus.not_eligible).toBe(Object.values(w.wave.eligible).reduce((a, b) => a + (b ?? 0), 0));
+      for (const [status, n] of Object.entries(byStatus)) expect(n, `${w.wave.title}: ${status}`).toBeGreaterThan(0);
+      // The tracker lags the anonymous responses: never more completed than responses.
+      expect(byStatus.completed).toBeLessThanOrEqual(w.responses);
+      expect(byStatus.completed).toBeGreaterThan(w.responses * 0.6);
+      const listed = await services.participation.list(demoActor(lead), w.wave.id);
+      const prefix = w.la.name.split(' ').slice(0, 2).map((x) => x[0]).join('');
+      for (const e of listed.entries) expect(e.reference).toMatch(new RegExp(`^${prefix}-\\d{5}$`));
+      expect(listed.teams.length).toBeGreaterThan(1);
+      expect(listed.entries.some((e) => e.trustedAdultName !== null && e.plannedOn !== null)).toBe(true);
+      const { gaps } = await services.participation.gaps(demoActor(lead), w.wave.id);
+      expect(gaps.noPlan.length).toBeGreaterThan(0);
+      expect(gaps.overdue.length).toBeGreaterThan(0);
+      const codes = await services.participation.codesOverview(demoActor(lead), w.wave.id);
+      expect(codes.withCode).toBe(12);
+      expect(codes.used).toBe(2);
+      expect(w.tracker?.sampleCode).toMatch(/^[A-Z0-9]{4}-[A-Z0-9]{4}$/);
+      expect((await services.participation.checkAccessCode(w.wave.id, w.tracker?.sampleCode ?? '')).kind).toBe('ok');
+    }
+    expect(seeded.codeCompletions).toBe(12);
+  });
+
+  it("records each LA's agreement, emergency duty team and fictional safeguarding contacts", async () => {
+    for (const { la } of seeded.las) {
+      const { settings, contacts } = await services.planning.settingsOf(la.id);
+      expect(settings.dsaSignedOn !== null && settings.dsaSignedOn < TODAY).toBe(true);
+      expect(settings.emergencyDutyTeam?.phone).toMatch(/^01632 960 \d{3}$/);
+      expect(contacts.length).toBeGreaterThanOrEqual(2);
+      for (const c of contacts) expect(c.email).toMatch(/\.example$/);
+    }
+    const northmere = seeded.las.find((l) => l.la.name === 'Northmere Borough Council');
+    expect((await services.planning.settingsOf(northmere?.la.id ?? '')).contacts.map((c) => c.email)).toContain('safeguarding@northmere.example');
+  });
+
+  it('ticks the planning checklists but one item, overdue on one wave', async () => {
+    const overdue = await services.planning.overdue(await services.programme.listWaves());
+    expect(overdue).toHaveLength(1);
+    expect(overdue[0]?.wave.laName).toBe('Kelderby County Council');
+    expect(overdue[0]?.items.map((i) => i.key)).toEqual(['briefing']);
+    const open = (await services.programme.listWaves()).find((w) => w.laName === 'Northmere Borough Council' && w.status === 'open');
+    if (!open) throw new Error('no open wave');
+    expect((await services.planning.checklistOf(open)).every((i) => i.state === 'done')).toBe(true);
+  });
+
+  it('switches the prize draw on for one open wave, with a few entries kept until it closes', async () => {
+    const waves = await services.programme.listWaves();
+    const withDraw = waves.filter((w) => w.prizeDraw);
+    expect(withDraw).toHaveLength(1);
+    expect(withDraw[0]?.status).toBe('open');
+    const entries = await services.db.selectFrom('prize_entries').select('wave_id').execute();
+    expect(entries.length).toBeGreaterThan(3);
+    expect(new Set(entries.map((e) => e.wave_id))).toEqual(new Set([withDraw[0]?.id]));
+    const lead: Actor | undefined = seeded.staff.filter((a) => a.grant.laId === withDraw[0]?.laId && a.grant.role === 'la_lead').map(demoActor)[0];
+    if (!lead || !withDraw[0]) throw new Error('no lead');
+    // Entries stay hidden from the lead while the wave is open.
+    expect((await services.prizeDraw.forLead(lead, withDraw[0])).visible).toBe(false);
   });
 
   it('seeds the same answers for the same seed, and others for another seed', async () => {

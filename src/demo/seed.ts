@@ -7,7 +7,9 @@
 import { getInstrument, mulberry32, syntheticAnswers, type InstrumentId } from '../instruments/index.ts';
 import type { LocalAuthority, Wave } from '../programme/index.ts';
 import type { Services } from '../services.ts';
+import { seedChecklist, seedLaSettings, seedPrizeEntries, seedTracker, type SeededTracker } from './fieldwork.ts';
 import { DEMO_SEED, demoProgramme, type DemoLa, type DemoWave } from './programme.ts';
+import { seedDemoStaff, type DemoAccount } from './staff.ts';
 
 export interface SeedOptions {
   /** Seeds every random choice (default DEMO_SEED). */
@@ -22,6 +24,10 @@ export interface SeededWave {
   wave: Wave;
   responses: number;
   responsesByInstrument: Partial<Record<InstrumentId, number>>;
+  /** The participation tracker (open waves only). */
+  tracker: SeededTracker | null;
+  /** Prize draw entries made (waves with a draw only). */
+  prizeEntries: number;
 }
 
 export interface SeededLa {
@@ -35,6 +41,10 @@ export interface DemoSeedResult {
   las: SeededLa[];
   /** Responses stored across every wave. */
   responses: number;
+  /** The demo's staff accounts, one per role (and per LA for LA roles), with their second-factor secrets. */
+  staff: DemoAccount[];
+  /** Young people the daily batch marked completed from access codes used the day before. */
+  codeCompletions: number;
 }
 
 const DAY = 86_400_000;
@@ -73,7 +83,7 @@ async function seedWave(services: Services, la: LocalAuthority, spec: DemoLa, w:
   const opensOn = addDays(opts.today, w.opensInDays);
   const closesOn = addDays(opts.today, w.closesInDays);
   // Closed waves are filled while open (the survey service refuses closed waves), then closed.
-  const wave = await services.programme.openWave({ laId: la.id, survey: w.survey, opensOn, closesOn, eligible: w.eligible, status: 'open' });
+  const wave = await services.programme.openWave({ laId: la.id, survey: w.survey, opensOn, closesOn, eligible: w.eligible, status: 'open', prizeDraw: w.prizeDraw ?? false });
   const lastDay = w.status === 'open' ? addDays(opts.today, -1) : closesOn;
   const rng = mulberry32(hash(`${opts.seed}:${spec.name}:${w.key}`));
   const responsesByInstrument: Partial<Record<InstrumentId, number>> = {};
@@ -97,7 +107,27 @@ async function seedWave(services: Services, la: LocalAuthority, spec: DemoLa, w:
   }
   const final = w.status === 'closed' ? await services.programme.closeWave(wave.id) : wave;
   const responses = Object.values(responsesByInstrument).reduce((a, b) => a + b, 0);
-  return { wave: final, responses, responsesByInstrument };
+  return { wave: final, responses, responsesByInstrument, tracker: null, prizeEntries: 0 };
+}
+
+/**
+ * The staff side of one LA, as its survey lead would have done it: settings and contacts, every wave's
+ * checklist, the tracker of each open wave, and the entries of an open wave's prize draw.
+ */
+async function seedStaffSide(services: Services, spec: DemoLa, seeded: SeededLa, index: number, staff: readonly DemoAccount[], opts: { seed: number; today: string }): Promise<void> {
+  const own = (role: string) => staff.find((a) => a.grant.role === role && a.grant.laId === seeded.la.id);
+  const lead = own('la_lead');
+  const safeguarding = own('la_safeguarding');
+  if (!lead || !safeguarding) throw new Error(`no demo staff for ${seeded.la.name}`);
+  await seedLaSettings(services, lead, safeguarding, seeded.la, index, opts.today);
+  for (const [i, w] of spec.waves.entries()) {
+    const s = seeded.waves[i];
+    if (!s) continue;
+    await seedChecklist(services, lead, s.wave, w.planLeftOut ?? []);
+    if (s.wave.status !== 'open') continue;
+    s.tracker = await seedTracker(services, lead, seeded.la, s.wave, { responses: s.responsesByInstrument, seed: hash(`${opts.seed}:${spec.name}:${w.key}:tracker`), today: opts.today });
+    if (s.wave.prizeDraw) s.prizeEntries = await seedPrizeEntries(services, s.wave);
+  }
 }
 
 /** Creates the demo programme's LAs, waves and synthetic responses, and returns what it created. */
@@ -111,6 +141,14 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     for (const w of spec.waves) waves.push(await seedWave(services, la, spec, w, { seed, today }));
     las.push({ la, waves });
   }
+  const staff = await seedDemoStaff(services, las.map((l) => l.la));
+  const programme = options.programme ?? demoProgramme;
+  for (const [i, spec] of programme.entries()) {
+    const seeded = las[i];
+    if (seeded) await seedStaffSide(services, spec, seeded, i, staff, { seed, today });
+  }
+  // The night's batch: access codes used yesterday mark their young people completed on the tracker.
+  const codeCompletions = await services.participation.applyCodeCompletions(today);
   const responses = las.flatMap((l) => l.waves).reduce((a, w) => a + w.responses, 0);
-  return { seed, today, las, responses };
+  return { seed, today, las, responses, staff, codeCompletions };
 }

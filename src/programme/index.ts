@@ -5,5 +5,6 @@ export * from './roles.ts';
 export { auditLog, type AuditLog, type AuditEntry } from './audit.ts';
 export { instanceSecret } from './settings.ts';
 export { accountsRepository } from './staff/accounts.repository.ts';
+export { hashPassword, newTotpSecret } from './staff/credentials.ts';
 export { sessionsRepository } from './staff/sessions.repository.ts';
 export { accountsService, type AccountsService, type StaffSession } from './staff/accounts.service.ts';
