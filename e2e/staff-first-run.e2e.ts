@@ -89,6 +89,9 @@ test('the first administrator sets up Bright Spots, enrols a second factor, sign
   await visit(page, '/staff/admin/las', 'Local authorities');
   await visit(page, '/staff/admin/accounts', 'Staff accounts');
   expect(await page.locator('main table').first().textContent()).toContain(ADMIN.email);
+  await page.getByRole('link', { name: ADMIN.name }).first().click();
+  expect(await heading(page)).toBe(ADMIN.name);
+  await checkA11y(page, 'one staff account and its roles');
   await visit(page, '/staff/admin/audit', 'Audit log');
   const audit = (await page.locator('main table').first().textContent()) ?? '';
   for (const action of ['account.first_run', 'account.second_factor_enrolled']) expect(audit).toContain(action);

@@ -25,6 +25,7 @@ import { staffSessions } from './staff-session.ts';
 import { instanceSecret } from '../programme/index.ts';
 import { staffAuthRoutes } from '../programme/staff/staff.routes.ts';
 import { workspaceRoutes } from '../programme/workspace.routes.ts';
+import { accountAdminRoutes } from '../programme/staff/account-admin.routes.ts';
 import { ratesRoutes } from '../participation/rates/index.ts';
 import { participationRoutes } from '../participation/index.ts';
 import { planningRoutes } from '../programme/planning/index.ts';
@@ -152,6 +153,7 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   await app.register(staffSessions, { services });
   await app.register(staffAuthRoutes(services));
   await app.register(workspaceRoutes(services));
+  await app.register(accountAdminRoutes(services));
   await app.register(ratesRoutes(services));
   await app.register(participationRoutes(services));
   await app.register(planningRoutes(services));

@@ -72,3 +72,10 @@ export function laScope(actor: Actor, cap: Capability): 'all' | string[] {
   if (actor.grants.some((g) => g.laId === null && programmeCaps[g.role].includes(cap) && !cap.startsWith('tracker.'))) return 'all';
   return [...new Set(actor.grants.filter((g) => g.laId !== null && laCaps[g.role].includes(cap)).map((g) => g.laId as string))];
 }
+
+/** A grant from a form's role and LA choice, or null when an LA role lacks a known LA. */
+export function grantFrom(role: string, laId: string | undefined, knownLaIds: readonly string[]): Grant | null {
+  if (isProgrammeRole(role)) return { role, laId: null };
+  if (isLaRole(role) && laId && knownLaIds.includes(laId)) return { role, laId };
+  return null;
+}

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { requireActor, requireCapability, requireLa } from '../http/staff-session.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Services } from '../services.ts';
-import { hasCapability, isLaRole, isProgrammeRole, laScope, mayActIn, ROLES, type Actor, type Grant } from './roles.ts';
+import { grantFrom, hasCapability, laScope, mayActIn, ROLES, type Actor } from './roles.ts';
 import { NATIONS } from './wave.ts';
 
 const body = (req: FastifyRequest): Record<string, unknown> => (typeof req.body === 'object' && req.body !== null ? (req.body as Record<string, unknown>) : {});
@@ -121,11 +121,8 @@ export function workspaceRoutes(services: Services) {
       const again = (errors: Array<{ text: string; href: string }>) =>
         reply.render('admin-accounts.njk', { accounts: [], las, laNames: {}, roles: ROLES, errors, values: b, staffNav: staffNav(actor) }, 422);
       if (!f.success) return again(f.error.issues.map((i) => ({ text: i.message, href: `#${String(i.path[0])}` })));
-      const { role, laId } = f.data;
-      let grant: Grant;
-      if (isProgrammeRole(role)) grant = { role, laId: null };
-      else if (isLaRole(role) && laId && las.some((l) => l.id === laId)) grant = { role, laId };
-      else return again([{ text: 'A local authority role needs a local authority', href: '#laId' }]);
+      const grant = grantFrom(f.data.role, f.data.laId, las.map((l) => l.id));
+      if (!grant) return again([{ text: 'A local authority role needs a local authority', href: '#laId' }]);
       try {
         await accounts.invite(actor, { email: f.data.email, name: f.data.name, grants: [grant] });
       } catch (e) {

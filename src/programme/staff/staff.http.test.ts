@@ -61,4 +61,32 @@ describe.each(engines)('staff sign-in over HTTP on %s', (dialect) => {
     expect(audit.body).toContain('account.invited');
     expect(audit.body).toContain('account.signed_in');
   });
+
+  it('lets an administrator add and remove roles of an account, and refuses to remove their own admin role', async () => {
+    const admin = await makeStaff(t.conn.db, t.clock, 'admin3@programme.example', [{ role: 'programme_admin', laId: null }]);
+    const la = await t.services.programme.addLa({ name: 'Rolesbury Council', nation: 'wales', onsCode: 'W06000099' });
+    const other = await makeStaff(t.conn.db, t.clock, 'regional@programme.example', [{ role: 'la_viewer', laId: la.id }]);
+    const c = await signedIn(t.app, t.clock, admin);
+    expect((await c.get(`/staff/admin/accounts/${other.id}`)).body).toContain('Rolesbury Council');
+    expect((await c.submit(`/staff/admin/accounts/${other.id}/roles`, { role: 'la_lead', laId: '' })).status).toBe(422);
+    expect((await c.submit(`/staff/admin/accounts/${other.id}/roles`, { role: 'la_lead', laId: la.id })).status).toBe(303);
+    await c.get(`/staff/admin/accounts/${other.id}`);
+    await c.submit(`/staff/admin/accounts/${other.id}/roles`, { op: 'remove', role: 'la_viewer', laId: la.id });
+    const after = (await t.services.accounts.listAccounts()).find((a) => a.id === other.id)!;
+    expect(after.grants).toEqual([{ role: 'la_lead', laId: la.id }]);
+    await c.get(`/staff/admin/accounts/${admin.id}`);
+    expect((await c.submit(`/staff/admin/accounts/${admin.id}/roles`, { op: 'remove', role: 'programme_admin', laId: '' })).status).toBe(409);
+    expect((await c.get('/staff/admin/audit')).body).toContain('account.role_granted');
+  });
+
+  it('signs out of every device from the home page', async () => {
+    const me = await makeStaff(t.conn.db, t.clock, 'twodevices@programme.example', [{ role: 'programme_researcher', laId: null }]);
+    const phone = await signedIn(t.app, t.clock, me);
+    t.clock.advance(31_000);
+    const laptop = await signedIn(t.app, t.clock, me);
+    const home = await laptop.get('/staff');
+    expect(home.body).toContain('Sign out of every device');
+    expect((await laptop.submit('/staff/sign-out-everywhere')).location).toBe('/staff/sign-in');
+    expect((await phone.get('/staff')).location).toMatch(/^\/staff\/sign-in/);
+  });
 });
