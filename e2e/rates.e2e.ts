@@ -2,15 +2,14 @@
  * Response-rate pages in a real browser: programme staff open the live fieldwork page and a wave's
  * dashboard; the chart (server-rendered SVG) shows under the CSP, and the pages pass axe-core.
  */
-import { generate } from 'otplib';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { systemClock } from '../src/lib/clock.ts';
 import type { Wave } from '../src/programme/index.ts';
-import { makeStaff, TEST_PASSWORD } from '../src/programme/staff/testing.ts';
+import { makeStaff } from '../src/programme/staff/testing.ts';
 import { addDays } from '../src/participation/rates/projection.ts';
 import { insertResponses } from '../src/participation/rates/testing.ts';
-import { axeViolations, formatViolations, startHarness, type Harness } from './harness.ts';
+import { checkA11y, startHarness, type Harness } from './harness.ts';
+import { signIn } from './staff-steps.ts';
 
 let h: Harness;
 let wave: Wave;
@@ -26,17 +25,6 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function signIn(page: Page): Promise<void> {
-  await page.goto('/staff/sign-in');
-  await page.getByLabel('Email address').fill(account.email);
-  await page.getByLabel('Password').fill(TEST_PASSWORD);
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL(/sign-in\/code/);
-  await page.locator('input[name=code]').fill(await generate({ secret: account.secret, epoch: Math.floor(Date.now() / 1000) }));
-  await page.locator('main button[type=submit]').click();
-  await page.waitForURL((u) => !u.pathname.includes('sign-in'));
-}
-
 test('the fieldwork page and a wave dashboard show the chart under the CSP and pass axe-core', async () => {
   const ctx = await h.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await ctx.newPage();
@@ -44,14 +32,11 @@ test('the fieldwork page and a wave dashboard show the chart under the CSP and p
   page.on('console', (m) => {
     if (/Content Security Policy/i.test(m.text())) blocked.push(m.text());
   });
-  await signIn(page);
+  await signIn(page, account);
 
   await page.goto('/staff/fieldwork');
   await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Live fieldwork');
-  // The page's own content (the shared header is checked with the layout).
-  const main = await axeViolations(page);
-  const ours = main.filter((v) => v.nodes.some((n) => !n.target.includes('bs-header')));
-  expect(ours, formatViolations('/staff/fieldwork', ours)).toEqual([]);
+  await checkA11y(page, '/staff/fieldwork');
 
   await page.getByRole('link', { name: /Testshire YLYC this autumn/ }).click();
   await page.waitForURL(new RegExp(`/staff/waves/${wave.id}/rates$`));
@@ -61,7 +46,6 @@ test('the fieldwork page and a wave dashboard show the chart under the CSP and p
   expect(box?.width).toBeGreaterThan(400);
   expect(box?.height).toBeGreaterThan(150);
   expect(await page.locator('svg.bs-chart path').count()).toBeGreaterThan(5);
-  const onDashboard = (await axeViolations(page)).filter((v) => v.nodes.some((n) => !n.target.includes('bs-header')));
-  expect(onDashboard, formatViolations('wave dashboard', onDashboard)).toEqual([]);
+  await checkA11y(page, 'wave dashboard');
   expect(blocked).toEqual([]);
 });
