@@ -24,6 +24,7 @@ import { ratesService, type RatesService } from './participation/rates/index.ts'
 import { participationService, type ParticipationService } from './participation/index.ts';
 import { planningService, type PlanningService } from './programme/planning/index.ts';
 import { prizeDrawService, type PrizeDrawService } from './participation/prize-draw/index.ts';
+import { cleaningService, type CleaningService } from './reports/cleaning/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
@@ -47,6 +48,8 @@ export interface Services {
   rates: RatesService;
   /** The participation tracker (the LA's own plan for each young person), its import and export, access codes. */
   participation: ParticipationService;
+  /** Cleaning before analysis: suspect responses of a closed wave and researchers' decisions. */
+  cleaning: CleaningService;
   /** Wave admin, the planning checklist, and LA settings and safeguarding contacts. */
   planning: PlanningService;
   /** The optional prize draw: entries apart from responses, drawn by the LA's lead after close. */
@@ -78,5 +81,6 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
   const rates = ratesService({ db, clock, programme, accounts, audit, mailer, publicUrl: config.publicUrl, trackerGaps: (waveId) => participation.digestGaps(waveId) });
   const planning = planningService({ db, clock, programme, audit });
   const prizeDraw = prizeDrawService({ db, clock, programme, audit });
-  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, assetVersion: process.env['npm_package_version'] ?? '1' };
+  const cleaning = cleaningService({ db, clock, programme, audit });
+  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, assetVersion: process.env['npm_package_version'] ?? '1' };
 }

@@ -285,6 +285,19 @@ export interface AccessCodeUseTable {
   code_hashes: string;
 }
 
+export interface ResponseReviewTable {
+  response_id: string;
+  wave_id: string;
+  /** Why the platform suspected it: test, duplicate, out_of_scope, empty. */
+  reason: string;
+  /** exclude or keep. */
+  decision: string;
+  /** The researcher's recorded reason. */
+  note: string;
+  decided_by: string;
+  decided_at: string;
+}
+
 export interface Database {
   local_authorities: LocalAuthorityTable;
   waves: WaveTable;
@@ -299,6 +312,7 @@ export interface Database {
   one_time_links: OneTimeLinkTable;
   audit_log: AuditLogTable;
   app_settings: AppSettingTable;
+  response_reviews: ResponseReviewTable;
   job_runs: JobRunTable;
   digest_sends: DigestSendTable;
   wave_plan_items: WavePlanItemTable;

@@ -26,6 +26,7 @@ import { instanceSecret } from '../programme/index.ts';
 import { staffAuthRoutes } from '../programme/staff/staff.routes.ts';
 import { workspaceRoutes } from '../programme/workspace.routes.ts';
 import { accountAdminRoutes } from '../programme/staff/account-admin.routes.ts';
+import { cleaningRoutes } from '../reports/cleaning/index.ts';
 import { ratesRoutes } from '../participation/rates/index.ts';
 import { participationRoutes } from '../participation/index.ts';
 import { planningRoutes } from '../programme/planning/index.ts';
@@ -154,6 +155,7 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   await app.register(staffAuthRoutes(services));
   await app.register(workspaceRoutes(services));
   await app.register(accountAdminRoutes(services));
+  await app.register(cleaningRoutes(services));
   await app.register(ratesRoutes(services));
   await app.register(participationRoutes(services));
   await app.register(planningRoutes(services));

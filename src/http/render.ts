@@ -15,6 +15,7 @@ export const viewDirs = [
   join(src, 'programme', 'views'),
   join(src, 'participation', 'rates', 'views'),
   join(src, 'participation', 'views'),
+  join(src, 'reports', 'cleaning', 'views'),
   govuk,
 ];
 

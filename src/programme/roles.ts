@@ -37,11 +37,12 @@ export type Capability =
   | 'safeguarding.review'
   | 'safeguarding.receive'
   | 'paper.enter'
+  | 'wave.clean' // review suspect responses of a closed wave before it is reported
   | 'prize.draw'; // a wave's prize draw entries, after close (the LA's lead only: the one place names are held)
 
 const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
-  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan'],
-  programme_researcher: ['programme.view', 'wave.view'],
+  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean'],
+  programme_researcher: ['programme.view', 'wave.view', 'wave.clean'],
   programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review'],
   programme_data_entry: ['programme.view', 'wave.view', 'paper.enter'],
 };

@@ -68,7 +68,7 @@ export function workspaceRoutes(services: Services) {
       const link = `${services.config.publicUrl}/s/${wave.linkCode}`;
       const planning = await services.planning.wavePanel(actor, wave);
       const tracker = await services.participation.wavePanel(actor, wave);
-      return reply.render('staff-wave.njk', { wave, link, planning, tracker, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage') });
+      return reply.render('staff-wave.njk', { wave, link, planning, tracker, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage'), canClean: mayActIn(actor, 'wave.clean', wave.laId) });
     });
 
     app.post('/staff/waves/:waveId/close', csrf, async (req, reply) => {

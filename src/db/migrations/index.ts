@@ -4,6 +4,7 @@ import * as m0003 from './0003_staff.ts';
 import * as m0004 from './0004_participation.ts';
 import * as m0005 from './0005_jobs.ts';
 import * as m0006 from './0006_planning.ts';
+import * as m0007 from './0007_cleaning.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and any bundler. */
 export const migrations: Record<string, Migration> = {
@@ -12,6 +13,7 @@ export const migrations: Record<string, Migration> = {
   '0004_participation': m0004,
   '0005_jobs': m0005,
   '0006_planning': m0006,
+  '0007_cleaning': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
