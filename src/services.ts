@@ -25,6 +25,7 @@ import { participationService, type ParticipationService } from './participation
 import { planningService, type PlanningService } from './programme/planning/index.ts';
 import { prizeDrawService, type PrizeDrawService } from './participation/prize-draw/index.ts';
 import { cleaningService, type CleaningService } from './reports/cleaning/index.ts';
+import { reportService, type ReportService } from './reports/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
@@ -50,6 +51,8 @@ export interface Services {
   participation: ParticipationService;
   /** Cleaning before analysis: suspect responses of a closed wave and researchers' decisions. */
   cleaning: CleaningService;
+  /** The bespoke LA report of a closed wave: findings against other LAs and the general population. */
+  reports: ReportService;
   /** Wave admin, the planning checklist, and LA settings and safeguarding contacts. */
   planning: PlanningService;
   /** The optional prize draw: entries apart from responses, drawn by the LA's lead after close. */
@@ -82,5 +85,6 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
   const planning = planningService({ db, clock, programme, audit });
   const prizeDraw = prizeDrawService({ db, clock, programme, audit });
   const cleaning = cleaningService({ db, clock, programme, audit });
-  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, assetVersion: process.env['npm_package_version'] ?? '1' };
+  const reports = reportService({ db, clock, programme, audit });
+  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, reports, assetVersion: process.env['npm_package_version'] ?? '1' };
 }

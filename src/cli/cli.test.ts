@@ -1,32 +1,12 @@
 /** The `brightspots` command run as a child process, as people run it, over a temporary data folder. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import { cliSandbox, root, STACK } from './testing.ts';
 
-const root = join(import.meta.dirname, '..', '..');
-const entry = join(root, 'src', 'cli', 'index.ts');
-let dataDir = '';
-
-/** The environment of every run: a temporary SQLite database and a fixed public URL. */
-function cliEnv(): NodeJS.ProcessEnv {
-  const { DATABASE_URL: _db, PORT: _port, ...env } = process.env;
-  return { ...env, DATA_DIR: dataDir, PUBLIC_URL: 'https://brightspots.example', NODE_ENV: 'test' };
-}
-
-function cli(...args: string[]): { code: number | null; out: string; err: string } {
-  const r = spawnSync(process.execPath, [entry, ...args], { cwd: root, env: cliEnv(), encoding: 'utf8', timeout: 30_000 });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
-
-/** A stack trace line, which a user must never see for a mistake they can fix. */
-const STACK = /^\s+at /m;
-
-beforeAll(() => {
-  dataDir = mkdtempSync(join(tmpdir(), 'brightspots-cli-'));
-});
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+const box = cliSandbox('cli');
+const { cli } = box;
+afterAll(() => box.remove());
 
 describe('brightspots CLI', () => {
   let waveId = '';
@@ -116,7 +96,7 @@ describe('brightspots CLI', () => {
     const help = cli('wave', 'open', '--help');
     expect(help.code).toBe(0);
     expect(help.out).toContain('Examples:');
-    const bin = spawnSync(process.execPath, [join(root, 'bin', 'brightspots.js'), '--help'], { cwd: root, env: cliEnv(), encoding: 'utf8' });
+    const bin = spawnSync(process.execPath, [join(root, 'bin', 'brightspots.js'), '--help'], { cwd: root, env: box.env(), encoding: 'utf8' });
     expect(bin.status).toBe(0);
     expect(bin.stdout).toContain('brightspots demo');
     expect(cli('no-such-command').code).toBe(2);

@@ -7,6 +7,7 @@ import { registerDemo } from './demo.ts';
 import { describeError, type ExitCode } from './errors.ts';
 import { examples } from './context.ts';
 import { registerLa } from './la.ts';
+import { registerReport } from './report.ts';
 import { registerServe } from './serve.ts';
 import { registerWave } from './wave.ts';
 
@@ -24,6 +25,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
         'brightspots la add --name "Northmere Borough Council" --nation england --ons-code E06000991',
         'brightspots wave open --la "Northmere Borough Council" --survey ylyc --opens 2026-03-02 --closes 2026-04-30 \\\n      --eligible ylyc-4-7=40,ylyc-8-11=60,ylyc-11-17=120',
         'brightspots wave list',
+        'brightspots report --wave 7KQ9WXDA --format html --out report.html',
         'brightspots <command> --help',
       ]),
     );
@@ -31,6 +33,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   registerDemo(program, env);
   registerLa(program, env);
   registerWave(program, env);
+  registerReport(program, env);
   return program;
 }
 

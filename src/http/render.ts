@@ -16,6 +16,7 @@ export const viewDirs = [
   join(src, 'participation', 'rates', 'views'),
   join(src, 'participation', 'views'),
   join(src, 'reports', 'cleaning', 'views'),
+  join(src, 'reports', 'views'),
   govuk,
 ];
 

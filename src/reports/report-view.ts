@@ -1,0 +1,153 @@
+/**
+ * The report in the order the issue sets: key findings, who took part, well-being, then the four
+ * domains, each as rows a template prints without deciding anything. Pure.
+ */
+import type { Domain, IndicatorFindings, InstrumentFindings, WellbeingItem } from '../findings/index.ts';
+import { keyFindingTexts, type KeyFindingText } from './key-findings.ts';
+import { participation, type ParticipationRow, type Report } from './report.ts';
+import { AGE_GROUP, benchmarkSource, figureText, meanText, pct, verdictText, type FigureText, type VerdictText } from './report-words.ts';
+
+type Label = (key: string) => string;
+
+/** A general-population figure beside an indicator, with the LA's share on the same measure. */
+export interface BenchmarkText {
+  readonly description: string;
+  readonly figure: string;
+  readonly source: string;
+  readonly la: FigureText;
+  readonly verdict: VerdictText;
+}
+
+export interface IndicatorRow {
+  readonly name: string;
+  /** Asked of some young people only (skip logic). */
+  readonly conditional: boolean;
+  readonly la: FigureText;
+  readonly national: FigureText;
+  readonly verdict: VerdictText;
+  readonly generalPopulation: readonly BenchmarkText[];
+  readonly change?: { readonly previous: FigureText; readonly verdict: VerdictText };
+}
+
+export interface GroupTable {
+  readonly instrumentId: InstrumentFindings['instrumentId'];
+  readonly group: string;
+  readonly rows: readonly IndicatorRow[];
+}
+
+export interface ScoreRow {
+  readonly name: string;
+  /** 'ons': the share with low scores (anxiety: high) and the mean; 'faces': the two happiest faces. */
+  readonly kind: WellbeingItem['kind'];
+  readonly measure: string;
+  readonly la: FigureText;
+  readonly national: FigureText;
+  readonly verdict: VerdictText | null;
+  readonly mean: string;
+  readonly nationalMean: string;
+  /** Published general-population figures for the item, on their own measure. */
+  readonly generalPopulation: readonly BenchmarkText[];
+}
+
+export interface ReportView {
+  readonly title: string;
+  readonly laName: string;
+  readonly surveyName: string;
+  readonly fieldwork: string;
+  readonly generatedOn: string;
+  readonly comparator: { readonly usable: boolean; readonly authorities: number; readonly respondents: number; readonly months: number };
+  readonly brightSpots: readonly KeyFindingText[];
+  readonly improvements: readonly KeyFindingText[];
+  readonly participation: readonly ParticipationRow[];
+  readonly targetRate: string;
+  readonly wellbeing: readonly { readonly group: string; readonly scores: readonly ScoreRow[]; readonly rows: readonly IndicatorRow[] }[];
+  readonly domains: readonly { readonly id: Domain; readonly title: string; readonly groups: readonly GroupTable[] }[];
+  readonly hasChange: boolean;
+  readonly previousWave: string | null;
+  readonly excludedResponses: number;
+  readonly minBase: number;
+  readonly citations: Report['findings']['citations'];
+}
+
+/** The four domains, in the order reports present them. */
+export const DOMAINS = ['relationships', 'rights', 'resilience', 'recovery'] as const satisfies readonly Domain[];
+
+function benchmarkTexts(ind: IndicatorFindings | undefined, minBase: number): BenchmarkText[] {
+  return (ind?.generalPopulation ?? []).map((g) => ({
+    description: g.benchmark.description,
+    figure: pct(g.benchmark.figure),
+    source: benchmarkSource(g.benchmark),
+    la: figureText(g.la, minBase),
+    verdict: verdictText(g.comparison, minBase),
+  }));
+}
+
+function indicatorRow(ind: IndicatorFindings, inst: InstrumentFindings, label: Label, minBase: number): IndicatorRow {
+  const change = inst.change?.find((c) => c.questionId === ind.questionId);
+  return {
+    name: label(`indicator.${ind.indicator}`),
+    conditional: ind.treatment.conditional,
+    la: figureText(ind.la, minBase),
+    national: figureText(ind.national, minBase),
+    verdict: verdictText(ind.vsNational, minBase),
+    generalPopulation: benchmarkTexts(ind, minBase),
+    ...(change === undefined ? {} : { change: { previous: figureText(change.previous, minBase), verdict: verdictText(change.comparison, minBase) } }),
+  };
+}
+
+function scoreRow(w: WellbeingItem, inst: InstrumentFindings, label: Label, minBase: number): ScoreRow {
+  const ind = inst.indicators.find((i) => i.questionId === w.questionId);
+  const name = ind === undefined ? w.key.replaceAll('_', ' ') : label(`indicator.${ind.indicator}`);
+  if (w.kind === 'faces') {
+    return { name, kind: 'faces', measure: 'One of the two happiest faces', la: figureText(w.la.twoHappiest, minBase), national: figureText(w.national.twoHappiest, minBase), verdict: null, mean: '', nationalMean: '', generalPopulation: benchmarkTexts(ind, minBase) };
+  }
+  return {
+    name,
+    kind: 'ons',
+    measure: w.bands === 'ons_anxiety' ? 'High anxiety (6 to 10)' : 'Low (0 to 4)',
+    la: figureText(w.low.la, minBase),
+    national: figureText(w.low.national, minBase),
+    verdict: verdictText(w.low.vsNational, minBase),
+    mean: meanText(w.la.mean, minBase),
+    nationalMean: meanText(w.national.mean, minBase),
+    generalPopulation: benchmarkTexts(ind, minBase),
+  };
+}
+
+const day = (iso: string): string => new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
+/** Everything the report template prints, in order. */
+export function reportView(report: Report, label: Label): ReportView {
+  const { findings, wave } = report;
+  const minBase = findings.options.minBase;
+  const keys = keyFindingTexts(findings, label);
+  const present = findings.instruments.filter((i) => wave.instruments.includes(i.instrumentId));
+  const groupsFor = (domain: Domain): GroupTable[] =>
+    present
+      .map((inst) => ({ instrumentId: inst.instrumentId, group: AGE_GROUP[inst.instrumentId], rows: inst.indicators.filter((i) => i.domain === domain).map((i) => indicatorRow(i, inst, label, minBase)) }))
+      .filter((g) => g.rows.length > 0);
+  return {
+    title: wave.title,
+    laName: report.la.name,
+    surveyName: wave.survey === 'ylyc' ? 'Your Life, Your Care' : 'Your Life Beyond Care',
+    fieldwork: `${day(wave.opensOn)} to ${day(wave.closesOn)}`,
+    generatedOn: day(report.generatedAt),
+    comparator: { ...findings.comparator, months: report.comparatorMonths },
+    brightSpots: keys.filter((k) => k.kind === 'bright_spot'),
+    improvements: keys.filter((k) => k.kind === 'area_for_improvement'),
+    participation: participation(report),
+    targetRate: pct(wave.targetRate),
+    wellbeing: present.map((inst) => ({
+      group: AGE_GROUP[inst.instrumentId],
+      scores: inst.wellbeing.map((w) => scoreRow(w, inst, label, minBase)),
+      // Items with a score row are shown there; the rest (e.g. life getting better) as indicators.
+      rows: inst.indicators.filter((i) => i.domain === 'wellbeing' && !inst.wellbeing.some((w) => w.questionId === i.questionId)).map((i) => indicatorRow(i, inst, label, minBase)),
+    })),
+    domains: DOMAINS.map((id) => ({ id, title: label(`domain.${id}`), groups: groupsFor(id) })),
+    hasChange: report.previousWave !== undefined,
+    previousWave: report.previousWave?.title ?? null,
+    excludedResponses: report.excludedResponses,
+    minBase,
+    citations: findings.citations,
+  };
+}
