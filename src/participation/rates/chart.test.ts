@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accessibleSvg, rateChartSpec, renderRateChart } from './chart.ts';
+import { accessibleSvg } from '../../lib/charts.ts';
+import { rateChartSpec, renderRateChart } from './chart.ts';
 import { cumulativeSeries } from './projection.ts';
 
 const window = { opensOn: '2026-03-01', closesOn: '2026-04-30' };

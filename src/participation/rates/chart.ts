@@ -3,8 +3,8 @@
  * the page needs no script and the same SVG can go into a PDF. Lines differ by dash and label as well
  * as by colour, so the chart reads in greyscale and with any colour vision.
  */
-// Loaded on first use: Vega is large and most requests (every survey page) never draw a chart.
 import type * as vl from 'vega-lite';
+import { renderChart } from '../../lib/charts.ts';
 import type { CumulativePoint } from './projection.ts';
 
 export interface RateChartInput {
@@ -64,36 +64,7 @@ export function rateChartSpec(input: RateChartInput): vl.TopLevelSpec {
   };
 }
 
-/**
- * Makes vega's SVG fit the page and the CSP: any style attribute becomes presentation attributes
- * (style-src forbids inline styles), fixed sizes give way to the viewBox, and the chart gets a role and
- * a text alternative.
- */
-export function accessibleSvg(svg: string, id: string, title: string, description: string): string {
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  const withoutStyles = svg.replace(/\sstyle="([^"]*)"/g, (_m, css: string) =>
-    css
-      .split(';')
-      .map((d) => d.split(':').map((s) => s.trim()))
-      .filter((parts): parts is [string, string] => parts.length === 2 && /^[a-z-]+$/.test(parts[0] ?? '') && parts[1] !== '')
-      .map(([k, v]) => ` ${k}="${esc(v)}"`)
-      .join(''),
-  );
-  // The whole chart is one image with one text alternative: vega's own roles inside it would compete.
-  const inner = withoutStyles.replace(/\s(role|aria-[a-z]+)="[^"]*"/g, '');
-  return inner.replace(/^<svg([^>]*)>/, (_m, attrs: string) => {
-    const kept = attrs.replace(/\s(width|height|class)="[^"]*"/g, '');
-    return `<svg${kept} class="bs-chart" role="img" focusable="false" aria-labelledby="${id}-title ${id}-desc"><title id="${id}-title">${esc(title)}</title><desc id="${id}-desc">${esc(description)}</desc>`;
-  });
-}
-
 /** Renders the chart to inline, accessible SVG. */
-export async function renderRateChart(input: RateChartInput, id = 'rate-chart'): Promise<string> {
-  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new vega.View(vega.parse(vegaLite.compile(rateChartSpec(input)).spec), { renderer: 'none' });
-  try {
-    return accessibleSvg(await view.toSVG(), id, input.title, input.description);
-  } finally {
-    view.finalize();
-  }
+export function renderRateChart(input: RateChartInput, id = 'rate-chart'): Promise<string> {
+  return renderChart(rateChartSpec(input), { id, title: input.title, description: input.description });
 }
