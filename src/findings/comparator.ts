@@ -52,5 +52,5 @@ export function selectComparator(waves: readonly WaveResponses[], window: Compar
     if (seen === undefined || closed > seen.closed) latest.set(w.laId, { closed, wave: w });
   }
   const chosen = [...latest.values()].map((v) => v.wave);
-  return { responses: chosen.flatMap((w) => w.responses), authorities: chosen.length };
+  return { responses: chosen.flatMap((w) => w.responses), authorities: chosen.length, parts: chosen.map((w) => w.responses) };
 }

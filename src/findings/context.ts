@@ -6,7 +6,8 @@ import type { Instrument, Question } from '../instruments/index.ts';
 import type { BenchmarkRow, Benchmarks } from './benchmarks.ts';
 import type { Families } from './compare.ts';
 import { proportionCell, suppressed, type Tally } from './disclosure.ts';
-import { tally, tallyKey, type Measure, type ResponsesByInstrument } from './measures.ts';
+import { addTallies, keyQuestion, POSITIVE, tally, type Measure, type ResponsesByInstrument } from './measures.ts';
+import { pooledTally } from './pool.ts';
 import type { FindingsOptions } from './options.ts';
 import type { BenchmarkRef, ProportionCell, SurveyResponse } from './types.ts';
 
@@ -15,6 +16,8 @@ export interface ReportContext {
   readonly surveyInstruments: readonly Instrument[];
   readonly la: ResponsesByInstrument;
   readonly comparator: ResponsesByInstrument;
+  /** The comparator as one array per LA wave (or one array holding it all); see pool.ts. */
+  readonly comparatorParts: readonly (readonly SurveyResponse[])[];
   readonly comparatorAuthorities: number;
   readonly options: FindingsOptions;
   readonly benchmarks: Benchmarks;
@@ -44,9 +47,15 @@ export function comparatorUsable(ctx: ReportContext): boolean {
 }
 
 /** The national (other LAs) tally for a question: the same instrument, or the key across the survey. */
-export function nationalTally(ctx: ReportContext, inst: Instrument, q: Question, m?: Measure): Tally {
-  if (ctx.options.nationalBy === 'key') return tallyKey(q.key, ctx.surveyInstruments, ctx.comparator, m);
-  return tally(q, ctx.comparator.get(inst.id) ?? [], m);
+export function nationalTally(ctx: ReportContext, inst: Instrument, q: Question, m: Measure = POSITIVE): Tally {
+  if (ctx.options.nationalBy !== 'key') return pooledTally(ctx.comparatorParts, inst, q, m);
+  // Pooled by comparison key: each response counted with its own instrument's question.
+  return addTallies(
+    ctx.surveyInstruments.flatMap((i) => {
+      const same = keyQuestion(i, q.key);
+      return same === undefined ? [] : [pooledTally(ctx.comparatorParts, i, same, m)];
+    }),
+  );
 }
 
 /** The national figure for a question on a measure, suppressed when too few LAs are pooled. */

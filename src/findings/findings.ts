@@ -92,6 +92,7 @@ export function computeFindings(input: FindingsInput): Findings {
     surveyInstruments,
     la: groupByInstrument(within(surveyInstruments, input.la)),
     comparator: groupByInstrument(comparatorResponses),
+    comparatorParts: input.comparator.parts ?? [comparatorResponses],
     comparatorAuthorities: input.comparator.authorities,
     options,
     benchmarks,

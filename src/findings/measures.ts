@@ -27,8 +27,8 @@ export function measureOfRow(row: BenchmarkRow): Measure | undefined {
 
 const codesOf = (a: Answer): readonly string[] => (typeof a === 'number' ? [String(a)] : typeof a === 'string' ? [a] : a);
 
-/** Whether an answer is in the measure's base, and whether it is counted. */
-function classify(q: Question, answer: Answer | undefined, m: Measure): { base: boolean; counted: boolean } {
+/** Whether an answer is in the measure's base, and whether it is counted (one answer at a time, for single-pass tallies). */
+export function classify(q: Question, answer: Answer | undefined, m: Measure): { base: boolean; counted: boolean } {
   const rule = q.positive;
   if (rule === undefined) {
     // Questions without a rule (demographics) have a base of real answers minus the listed codes.
@@ -75,10 +75,15 @@ export function addTallies(tallies: readonly Tally[]): Tally {
 export function tallyKey(key: string, instruments: readonly Instrument[], byInstrument: ResponsesByInstrument, m: Measure = POSITIVE): Tally {
   return addTallies(
     instruments.flatMap((inst) => {
-      const q = inst.questions.find((x) => x.key === key && x.positive !== undefined && x.demographic !== true);
+      const q = keyQuestion(inst, key);
       return q === undefined ? [] : [tally(q, byInstrument.get(inst.id) ?? [], m)];
     }),
   );
+}
+
+/** The instrument's reported question with a comparison key, if it asks one. */
+export function keyQuestion(inst: Instrument, key: string): Question | undefined {
+  return inst.questions.find((x) => x.key === key && x.positive !== undefined && x.demographic !== true);
 }
 
 /** Responses grouped by instrument id. */

@@ -19,6 +19,11 @@ export interface SurveyResponse {
 export interface ComparatorSet {
   readonly responses: readonly SurveyResponse[];
   readonly authorities: number;
+  /**
+   * The same responses as one array per LA wave, when the caller has them: counts are then memoised
+   * per part (pool.ts), which makes reporting many LAs against the same waves linear, not quadratic.
+   */
+  readonly parts?: readonly (readonly SurveyResponse[])[];
 }
 
 /** Why a figure is not shown. */

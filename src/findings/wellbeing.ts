@@ -9,7 +9,8 @@
 import type { Instrument, Question } from '../instruments/index.ts';
 import { cellOf, comparatorUsable, laCell, laResponses, nationalCell, type ReportContext } from './context.ts';
 import { distributionCell, meanCell, suppressed } from './disclosure.ts';
-import { LOW, POSITIVE, reportedQuestions, tally } from './measures.ts';
+import { LOW, POSITIVE, reportedQuestions, type Measure } from './measures.ts';
+import { pooledNumbers, pooledTally } from './pool.ts';
 import type { ComparisonResult, DistributionCell, MeanCell, ProportionCell, SurveyResponse } from './types.ts';
 
 type Band = { readonly id: string; readonly from: number; readonly to: number };
@@ -88,7 +89,7 @@ function onsItem(ctx: ReportContext, inst: Instrument, q: Question): OnsWellbein
   const la = scores(q, laResponses(ctx, inst));
   // Means and bands pool the same instrument only: a mean over different wordings would mislead.
   const usable = comparatorUsable(ctx);
-  const other = scores(q, ctx.comparator.get(inst.id) ?? []);
+  const other = pooledNumbers(ctx.comparatorParts, inst, q);
   const lowLa = laCell(ctx, inst, q, LOW);
   const lowNational = nationalCell(ctx, inst, q, LOW);
   return {
@@ -108,7 +109,7 @@ function onsItem(ctx: ReportContext, inst: Instrument, q: Question): OnsWellbein
 function facesItem(ctx: ReportContext, inst: Instrument, q: Question): FacesWellbeing {
   const { minBase } = ctx.options;
   // Faces are compared like with like: other LAs' answers to the same instrument, whatever nationalBy says.
-  const other = ctx.comparator.get(inst.id) ?? [];
+  const pooled = (m: Measure) => pooledTally(ctx.comparatorParts, inst, q, m);
   const usable = comparatorUsable(ctx);
   return {
     kind: 'faces',
@@ -117,7 +118,13 @@ function facesItem(ctx: ReportContext, inst: Instrument, q: Question): FacesWell
     key: q.key,
     la: { distribution: distributionCell(faceCounts(q, laResponses(ctx, inst)), minBase), twoHappiest: laCell(ctx, inst, q, POSITIVE) },
     national: usable
-      ? { distribution: distributionCell(faceCounts(q, other), minBase), twoHappiest: cellOf(ctx, tally(q, other, POSITIVE)) }
+      ? {
+          distribution: distributionCell(
+            faceCodes(q).map((code) => ({ id: code, count: pooled({ kind: 'answers', codes: [code], excludeFromBase: [] }).count })),
+            minBase,
+          ),
+          twoHappiest: cellOf(ctx, pooled(POSITIVE)),
+        }
       : { distribution: suppressed('too_few_authorities'), twoHappiest: suppressed('too_few_authorities') },
   };
 }

@@ -1,0 +1,61 @@
+/**
+ * The comparator as parts (one per other LA's wave) whose counts are memoised per part. A count over
+ * the pool is the sum of the parts' counts, so the figures are exactly those of one flat pass; the
+ * memo only saves work when the same parts serve many reports (a national run reports every LA
+ * against the same waves, which would otherwise be counted once per LA). Keyed weakly by the
+ * part's array, so nothing outlives the responses it was counted from.
+ */
+import type { Instrument, Question } from '../instruments/index.ts';
+import type { Tally } from './disclosure.ts';
+import { groupByInstrument, tally, type Measure } from './measures.ts';
+import type { SurveyResponse } from './types.ts';
+
+type Part = readonly SurveyResponse[];
+
+const grouped = new WeakMap<Part, Map<string, SurveyResponse[]>>();
+const tallies = new WeakMap<Part, Map<string, Tally>>();
+const numbers = new WeakMap<Part, Map<string, number[]>>();
+
+function byInstrument(part: Part, instrumentId: string): readonly SurveyResponse[] {
+  let g = grouped.get(part);
+  if (g === undefined) grouped.set(part, (g = groupByInstrument(part)));
+  return g.get(instrumentId) ?? [];
+}
+
+function memo<T>(store: WeakMap<Part, Map<string, T>>, part: Part, key: string, make: () => T): T {
+  let m = store.get(part);
+  if (m === undefined) store.set(part, (m = new Map<string, T>()));
+  let v = m.get(key);
+  if (v === undefined) m.set(key, (v = make()));
+  return v;
+}
+
+function measureKey(m: Measure): string {
+  return m.kind === 'answers' ? `answers:${m.codes.join(',')}|${m.excludeFromBase.join(',')}` : m.kind;
+}
+
+/** A question's tally over every part (the question's own instrument in each). */
+export function pooledTally(parts: readonly Part[], inst: Instrument, q: Question, m: Measure): Tally {
+  const key = `${inst.id}\u0000${q.id}\u0000${measureKey(m)}`;
+  let count = 0;
+  let base = 0;
+  for (const p of parts) {
+    const t = memo(tallies, p, key, () => tally(q, byInstrument(p, inst.id), m));
+    count += t.count;
+    base += t.base;
+  }
+  return { count, base };
+}
+
+/** A question's numeric answers (0-10 scales) over every part, in part order. */
+export function pooledNumbers(parts: readonly Part[], inst: Instrument, q: Question): number[] {
+  const key = `${inst.id}\u0000${q.id}`;
+  return parts.flatMap((p) =>
+    memo(numbers, p, key, () =>
+      byInstrument(p, inst.id).flatMap((r) => {
+        const a = r.answers[q.id];
+        return typeof a === 'number' ? [a] : [];
+      }),
+    ),
+  );
+}
