@@ -15,6 +15,8 @@ import type { Figures, Section } from './lib.ts';
 const sections: Section[] = [
   { name: 'submissions', run: async () => (await import('./submissions.ts')).run() },
   { name: 'page-weight', run: async () => (await import('./page-weight.ts')).run() },
+  { name: 'reports', run: async () => (await import('./reports.ts')).run() },
+  { name: 'text-quality', run: async () => (await import('./text-quality.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2);

@@ -26,6 +26,8 @@ import { planningService, type PlanningService } from './programme/planning/inde
 import { prizeDrawService, type PrizeDrawService } from './participation/prize-draw/index.ts';
 import { cleaningService, type CleaningService } from './reports/cleaning/index.ts';
 import { reportService, type ReportService } from './reports/index.ts';
+import { nationalService, type NationalService } from './reports/national/index.ts';
+import { historyService, type HistoryService } from './survey/history/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
@@ -53,6 +55,10 @@ export interface Services {
   cleaning: CleaningService;
   /** The bespoke LA report of a closed wave: findings against other LAs and the general population. */
   reports: ReportService;
+  /** The national report for programme staff: every indicator across all LAs of a survey and period. */
+  national: NationalService;
+  /** Imports of LAs' past waves from CSV files of responses (docs/import.md). */
+  history: HistoryService;
   /** Wave admin, the planning checklist, and LA settings and safeguarding contacts. */
   planning: PlanningService;
   /** The optional prize draw: entries apart from responses, drawn by the LA's lead after close. */
@@ -86,5 +92,5 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
   const prizeDraw = prizeDrawService({ db, clock, programme, audit });
   const cleaning = cleaningService({ db, clock, programme, audit });
   const reports = reportService({ db, clock, programme, audit });
-  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, reports, assetVersion: process.env['npm_package_version'] ?? '1' };
+  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, reports, national: nationalService({ db, clock, audit }), history: historyService({ db, clock, programme, audit }), assetVersion: process.env['npm_package_version'] ?? '1' };
 }

@@ -1,5 +1,8 @@
 /** The services a command works with, over the configured database, opened and closed around one command. */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { loadConfig } from '../config.ts';
+import { AppError } from '../lib/errors.ts';
 import { connect, migrate } from '../db/index.ts';
 import { createServices, type Services } from '../services.ts';
 
@@ -31,4 +34,15 @@ export function untilSignal(): Promise<NodeJS.Signals> {
 /** The "Examples:" block appended to a command's --help. */
 export function examples(lines: readonly string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+/** Writes a command's output file; a missing folder or a read-only place is the user's to fix (exit 2 with the reason). */
+export function writeOutput(path: string, body: string | Uint8Array): string {
+  const out = resolve(path);
+  try {
+    writeFileSync(out, body);
+  } catch (e) {
+    throw new AppError('bad_request', `Cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? String(e)} (check --out).`);
+  }
+  return out;
 }

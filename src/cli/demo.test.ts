@@ -80,7 +80,7 @@ it('runs the demo, serves an open and a closed survey link, and cleans up on SIG
     const folders = readdirSync(dataDir).filter((f) => f.startsWith('demo-'));
     expect(folders).toHaveLength(1);
     const openLink = /^\s+YLYC \d{4}\s+open\s.*?(http:\/\/\S+\/s\/[A-Z0-9]{8})$/m.exec(out)?.[1];
-    const closedLink = /^\s+YL[YB]C \d{4}\s+closed\s.*?(http:\/\/\S+\/s\/[A-Z0-9]{8})/m.exec(out)?.[1];
+    const closedLink = /^\s+YL[YB]C \d{4}\s+(?:closed|reported)\s.*?(http:\/\/\S+\/s\/[A-Z0-9]{8})/m.exec(out)?.[1];
     expect(openLink, out).toBeDefined();
     expect(closedLink, out).toBeDefined();
     expect(out).toContain('Northmere Borough Council');

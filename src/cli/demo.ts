@@ -40,7 +40,8 @@ export function demoSummary(url: string, seeded: DemoSeedResult, dir: string): s
     '',
     `A throwaway demo programme: ${seeded.las.length} fictional local authorities, ` +
       `${seeded.las.reduce((a, l) => a + l.waves.length, 0)} waves and ${seeded.responses.toLocaleString('en-GB')} ` +
-      `synthetic responses (seed ${seeded.seed}, today ${seeded.today}).`,
+      `synthetic responses (seed ${seeded.seed}, today ${seeded.today}). Their finished waves have published reports, ` +
+      `compared with ${seeded.comparator.length} more fictional local authorities (${seeded.comparatorResponses.toLocaleString('en-GB')} imported responses).`,
   ];
   for (const { la, waves } of seeded.las) {
     out.push('', `${la.name} (${nationName(la.nation)}, ${la.onsCode})`);

@@ -7,7 +7,11 @@ import { registerDemo } from './demo.ts';
 import { describeError, type ExitCode } from './errors.ts';
 import { examples } from './context.ts';
 import { registerLa } from './la.ts';
+import { registerImport } from './import.ts';
+import { registerText } from './text.ts';
 import { registerReport } from './report.ts';
+import { registerNational } from './national.ts';
+import { registerReportAll } from './report-all.ts';
 import { registerServe } from './serve.ts';
 import { registerWave } from './wave.ts';
 
@@ -34,6 +38,10 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   registerLa(program, env);
   registerWave(program, env);
   registerReport(program, env);
+  registerNational(program, env);
+  registerReportAll(program, env);
+  registerImport(program, env);
+  registerText(program);
   return program;
 }
 

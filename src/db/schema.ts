@@ -298,6 +298,25 @@ export interface ResponseReviewTable {
   decided_at: string;
 }
 
+/** A published report: immutable (the database refuses UPDATE and DELETE), numbered per wave. */
+export interface ReportVersionTable {
+  id: string;
+  wave_id: string;
+  /** 1, 2, ... within the wave. */
+  number: number;
+  published_at: string;
+  /** The publishing staff account; null when an operator published from the command line. */
+  published_by: string | null;
+  /** How many responses were analysed. */
+  responses: number;
+  /** Internal, never shown: the analysed response ids by instrument, sorted (JSON), to measure what separates two versions. */
+  response_ids: string;
+  /** The report as published (JSON): every format renders from this snapshot. */
+  report: string;
+  /** The publisher's reason, e.g. "late paper returns". */
+  note: string;
+}
+
 export interface Database {
   local_authorities: LocalAuthorityTable;
   waves: WaveTable;
@@ -313,6 +332,7 @@ export interface Database {
   audit_log: AuditLogTable;
   app_settings: AppSettingTable;
   response_reviews: ResponseReviewTable;
+  report_versions: ReportVersionTable;
   job_runs: JobRunTable;
   digest_sends: DigestSendTable;
   wave_plan_items: WavePlanItemTable;

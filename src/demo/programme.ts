@@ -1,6 +1,7 @@
 /**
  * The demo programme, as data: three fictional local authorities, each with an open Your Life, Your
- * Care wave, an open Your Life Beyond Care wave and a closed wave from the previous year. The names and
+ * Care wave, an open Your Life Beyond Care wave, a closed wave from the previous year and an imported
+ * one from the year before; and five more LAs that only the national comparator shows. The names and
  * ONS codes are invented (the codes are well formed but beyond the ranges ONS has issued), so nothing
  * here can be mistaken for a real council's results. Tests, the demo and later features share it.
  */
@@ -29,6 +30,21 @@ export interface DemoWave {
   planLeftOut?: readonly PlanItemKey[];
 }
 
+/**
+ * A wave from before the platform: its responses are loaded through the import of historical responses
+ * (as an LA's CSV file would be), so the wave is created closed and its responses carry no timing.
+ */
+export interface PastWave {
+  key: string;
+  survey: SurveyId;
+  opensInDays: number;
+  closesInDays: number;
+  eligible: Partial<Record<InstrumentId, number>>;
+  responses: Partial<Record<InstrumentId, number>>;
+  /** How the LA's young people answered then, when it differs from now (so the report shows change). */
+  outlook?: number;
+}
+
 export interface DemoLa {
   name: string;
   nation: Nation;
@@ -39,6 +55,21 @@ export interface DemoLa {
    */
   outlook: number;
   waves: readonly DemoWave[];
+  /** Earlier waves, imported: the LA's report then shows change since the last survey. */
+  history?: readonly PastWave[];
+}
+
+/**
+ * Another LA of the programme that only the national comparator shows: no staff, no open waves, just
+ * closed waves imported from past years. Some consent to be named in comparisons.
+ */
+export interface ComparatorLa {
+  name: string;
+  nation: Nation;
+  onsCode: string;
+  outlook: number;
+  named: boolean;
+  history: readonly PastWave[];
 }
 
 const ylyc = (eligible: [number, number, number], responses: [number, number, number]) => ({
@@ -60,7 +91,10 @@ const ylbcNow = { opensInDays: -28, closesInDays: 28, status: 'open' as const };
 /** Last year's fieldwork: eight weeks, a year ago. */
 const lastYear = { opensInDays: -400, closesInDays: -344, status: 'closed' as const };
 
-/** The LAs and waves `npm run demo` seeds; responses total about 2,450. */
+/** The wave two years ago: eight weeks, closed about 23 months before today. */
+const twoYearsAgo = { opensInDays: -765, closesInDays: -709 };
+
+/** The LAs and waves `npm run demo` seeds; responses total about 2,450, and about 800 more imported from two years ago. */
 export const demoProgramme: readonly DemoLa[] = [
   {
     name: 'Northmere Borough Council',
@@ -72,6 +106,8 @@ export const demoProgramme: readonly DemoLa[] = [
       { key: 'ylbc-now', ...ylbcNow, ...ylbc(610, 265), prizeDraw: true },
       { key: 'ylyc-last-year', ...lastYear, ...ylyc([85, 160, 350], [26, 70, 150]) },
     ],
+    // Two years ago fewer young people felt settled and trusted their carers: the report shows the change.
+    history: [{ key: 'ylyc-two-years-ago', ...twoYearsAgo, ...ylyc([80, 150, 340], [22, 60, 138]), outlook: -0.9 }],
   },
   {
     name: 'Kelderby County Council',
@@ -85,6 +121,7 @@ export const demoProgramme: readonly DemoLa[] = [
       { key: 'ylbc-now', ...ylbcNow, ...ylbc(920, 360) },
       { key: 'ylbc-last-year', ...lastYear, ...ylbc(880, 330) },
     ],
+    history: [{ key: 'ylbc-two-years-ago', ...twoYearsAgo, ...ylbc(860, 280), outlook: -0.1 }],
   },
   {
     name: 'Afon Wen Council',
@@ -97,5 +134,33 @@ export const demoProgramme: readonly DemoLa[] = [
       { key: 'ylbc-now', ...ylbcNow, ...ylbc(400, 210) },
       { key: 'ylyc-last-year', ...lastYear, ...ylyc([65, 125, 270], [24, 62, 130]) },
     ],
+    history: [{ key: 'ylyc-two-years-ago', ...twoYearsAgo, ...ylyc([60, 120, 260], [20, 55, 118]), outlook: 0.1 }],
   },
+];
+
+/** A past wave of the comparator, closing `weeksBefore` weeks before the demo LAs' closed waves of last year. */
+const pastYlyc = (weeksBefore: number, eligible: [number, number, number], responses: [number, number, number]): PastWave => ({
+  key: 'ylyc-past',
+  opensInDays: lastYear.opensInDays - 7 * weeksBefore,
+  closesInDays: lastYear.closesInDays - 7 * weeksBefore,
+  ...ylyc(eligible, responses),
+});
+const pastYlbc = (weeksBefore: number, eligible: number, responses: number): PastWave => ({
+  key: 'ylbc-past',
+  opensInDays: lastYear.opensInDays - 7 * weeksBefore,
+  closesInDays: lastYear.closesInDays - 7 * weeksBefore,
+  ...ylbc(eligible, responses),
+});
+
+/**
+ * The rest of the programme, for the national comparator: five more fictional LAs, each with a closed
+ * YLYC and YLBC wave in the year before the demo LAs' closed waves (so within the 24 months a report
+ * looks back), about 2,000 responses in all. Names and ONS codes are invented like the demo LAs'.
+ */
+export const demoComparator: readonly ComparatorLa[] = [
+  { name: 'Eastholm City Council', nation: 'england', onsCode: 'E08000991', outlook: 0.1, named: true, history: [pastYlyc(6, [110, 210, 430], [30, 78, 170]), pastYlbc(10, 700, 230)] },
+  { name: 'Riverby Metropolitan Borough Council', nation: 'england', onsCode: 'E08000992', outlook: -0.25, named: false, history: [pastYlyc(14, [120, 230, 470], [26, 70, 150]), pastYlbc(18, 760, 210)] },
+  { name: 'Westvale County Council', nation: 'england', onsCode: 'E10000992', outlook: 0.2, named: true, history: [pastYlyc(22, [100, 190, 400], [28, 74, 160]), pastYlbc(26, 640, 200)] },
+  { name: 'Cwm Hafod County Borough Council', nation: 'wales', onsCode: 'W06000992', outlook: 0, named: true, history: [pastYlyc(30, [60, 115, 240], [21, 52, 105]), pastYlbc(34, 380, 170)] },
+  { name: 'Lindenshaw Borough Council', nation: 'england', onsCode: 'E06000992', outlook: -0.1, named: false, history: [pastYlyc(38, [75, 140, 300], [23, 60, 122]), pastYlbc(42, 450, 180)] },
 ];

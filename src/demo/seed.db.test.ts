@@ -7,7 +7,7 @@ import { getInstrument, isValidAnswer } from '../instruments/index.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { createServices, type Services } from '../services.ts';
 import { ROLES, type Actor } from '../programme/index.ts';
-import { demoProgramme, type DemoLa } from './programme.ts';
+import { demoComparator, demoProgramme, type ComparatorLa, type DemoLa } from './programme.ts';
 import { addDays, seedDemo, type DemoSeedResult } from './seed.ts';
 import { DEMO_PASSWORD, demoActor, demoCodes } from './staff.ts';
 
@@ -30,14 +30,15 @@ async function storedResponses(services: Services) {
   return rows.map((r) => JSON.stringify(r)).sort();
 }
 
-/** The demo programme with a tenth of the responses, to compare two seedings quickly. */
+const tenth = (responses: Partial<Record<string, number>>) => Object.fromEntries(Object.entries(responses).map(([k, n]) => [k, Math.ceil((n ?? 0) / 10)]));
+
+/** The demo programme (and its comparator) with a tenth of the responses, to compare two seedings quickly. */
 const small: DemoLa[] = demoProgramme.map((la) => ({
   ...la,
-  waves: la.waves.map((w) => ({
-    ...w,
-    responses: Object.fromEntries(Object.entries(w.responses).map(([k, n]) => [k, Math.ceil((n ?? 0) / 10)])),
-  })),
+  waves: la.waves.map((w) => ({ ...w, responses: tenth(w.responses) })),
+  history: (la.history ?? []).map((w) => ({ ...w, responses: tenth(w.responses) })),
 }));
+const smallComparator: ComparatorLa[] = demoComparator.map((la) => ({ ...la, history: la.history.map((w) => ({ ...w, responses: tenth(w.responses) })) }));
 
 describe.each(engines)('seedDemo on %s', (dialect) => {
   let conn: Connection;
@@ -52,19 +53,21 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
     await conn.close();
   });
 
-  it('creates three LAs, each with two open waves and one closed from the previous year', async () => {
-    expect((await services.programme.listLas()).map((l) => l.name).sort()).toEqual(demoProgramme.map((l) => l.name).sort());
+  it('creates three LAs, each with two open waves, one closed from the previous year and one imported from the year before, and the comparator\'s LAs', async () => {
+    expect((await services.programme.listLas()).map((l) => l.name).sort()).toEqual([...demoProgramme, ...demoComparator].map((l) => l.name).sort());
     const waves = await services.programme.listWaves();
     expect(waves.filter((w) => w.status === 'open')).toHaveLength(6);
-    const closed = waves.filter((w) => w.status === 'closed');
-    expect(closed).toHaveLength(3);
+    // The demo LAs' own finished waves are published (reported); the comparator's stay closed.
+    const closed = waves.filter((w) => w.status === 'closed' || w.status === 'reported');
+    expect(closed).toHaveLength(3 + 3 + 2 * demoComparator.length);
+    expect(waves.filter((w) => w.status === 'reported')).toHaveLength(3 + 3);
     for (const w of closed) expect(w.closesOn < addDays(TODAY, -300)).toBe(true);
     for (const la of seeded.las) expect(la.waves.map((w) => w.wave.survey).filter((s) => s === 'ylyc').length).toBeGreaterThan(0);
   });
 
   it('stores a few hundred responses per wave, as reported, with a spread over the instruments', async () => {
     const waves = await services.programme.listWaves();
-    const reported = new Map(seeded.las.flatMap((l) => l.waves).map((w) => [w.wave.id, w]));
+    const reported = new Map([...seeded.las, ...seeded.comparator].flatMap((l) => l.waves).map((w) => [w.wave.id, w]));
     for (const w of waves) {
       expect(w.responses).toBeGreaterThanOrEqual(150);
       expect(w.responses).toBeLessThanOrEqual(400);
@@ -72,7 +75,7 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
       for (const id of w.instruments) expect(w.responsesByInstrument[id]).toBeGreaterThan(0);
       expect(w.responses).toBeLessThanOrEqual(w.eligibleTotal);
     }
-    expect(seeded.responses).toBe(waves.reduce((a, w) => a + w.responses, 0));
+    expect(seeded.responses + seeded.comparatorResponses).toBe(waves.reduce((a, w) => a + w.responses, 0));
     // The LAs differ: not every wave has the same response rate.
     expect(new Set(waves.map((w) => Math.round((100 * w.responses) / w.eligibleTotal))).size).toBeGreaterThan(3);
   });
@@ -97,6 +100,26 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
       expect(day >= r.opens_on && day <= r.closes_on).toBe(true);
       if (r.status === 'open') expect(day < TODAY).toBe(true);
     }
+  });
+
+  it('imports the past waves: closed at their close, dated without timing, in the comparator\'s 24 months, some LAs named', async () => {
+    const imported = [...seeded.las.flatMap((l) => l.waves.slice(3)), ...seeded.comparator.flatMap((l) => l.waves)];
+    expect(imported).toHaveLength(3 + 2 * demoComparator.length);
+    for (const { wave } of imported) {
+      // Published (reported) for the demo LAs, closed for the comparator's; the close date stays either way.
+      expect(wave).toMatchObject({ closedAt: `${wave.closesOn}T12:00:00.000Z` });
+      expect(['closed', 'reported']).toContain(wave.status);
+      expect(wave.closesOn > addDays(TODAY, -730) && wave.closesOn < addDays(TODAY, -344)).toBe(true);
+      const times = await services.db.selectFrom('responses').select('completed_at').distinct().where('wave_id', '=', wave.id).execute();
+      expect(times.map((t) => t.completed_at)).toEqual([`${wave.closesOn}T12:00:00.000Z`]);
+    }
+    expect(await services.audit.list({ action: 'responses.imported' })).toHaveLength(imported.length);
+    const naming = await Promise.all(seeded.comparator.map(async (c) => (await services.planning.settingsOf(c.la.id)).settings.namedInComparisons));
+    expect(naming).toEqual(demoComparator.map((c) => c.named));
+    expect(new Set(naming)).toEqual(new Set([true, false]));
+    // The comparator's LAs have no staff: only the demo LAs' people sign in.
+    const accounts = await services.accounts.listAccounts();
+    for (const c of seeded.comparator) expect(accounts.some((a) => a.grants.some((g) => g.laId === c.la.id))).toBe(false);
   });
 
   it('makes an active account for every role, and one of each LA role per LA, all with the printed password', async () => {
@@ -205,7 +228,7 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
     for (const seed of [7, 7, 8]) {
       const other = await openServices(dialect);
       try {
-        await seedDemo(other.services, { seed, today: TODAY, programme: small });
+        await seedDemo(other.services, { seed, today: TODAY, programme: small, comparator: smallComparator });
         runs.push(await storedResponses(other.services));
       } finally {
         await other.conn.close();

@@ -1,15 +1,19 @@
 /**
  * Seeds the demo programme (programme.ts) through the platform's own services: local authorities and
  * waves through the programme service, synthetic responses made only from the instrument definitions
- * and stored through the survey service, so the demo stays valid whenever the questions change.
+ * and stored through the survey service, so the demo stays valid whenever the questions change. Past
+ * waves, and the national comparator's LAs, come in through the import of historical responses
+ * (past-waves.ts), so every closed wave's report has other LAs to compare with and change to show.
  * Deterministic for a seed: every wave draws from its own random stream, named by seed, LA and wave.
  */
 import { getInstrument, mulberry32, syntheticAnswers, type InstrumentId } from '../instruments/index.ts';
 import type { LocalAuthority, Wave } from '../programme/index.ts';
 import type { Services } from '../services.ts';
 import { seedChecklist, seedLaSettings, seedPrizeEntries, seedTracker, type SeededTracker } from './fieldwork.ts';
-import { DEMO_SEED, demoProgramme, type DemoLa, type DemoWave } from './programme.ts';
+import { DEMO_SEED, demoComparator, demoProgramme, type ComparatorLa, type DemoLa, type DemoWave } from './programme.ts';
 import { seedDemoStaff, type DemoAccount } from './staff.ts';
+import { importPastWave, seedComparator } from './past-waves.ts';
+import { streamSeed } from './streams.ts';
 
 export interface SeedOptions {
   /** Seeds every random choice (default DEMO_SEED). */
@@ -18,6 +22,8 @@ export interface SeedOptions {
   today?: string;
   /** The programme to seed (default: the demo programme). */
   programme?: readonly DemoLa[];
+  /** The other LAs of the national comparator (default: demoComparator; [] for none). */
+  comparator?: readonly ComparatorLa[];
 }
 
 export interface SeededWave {
@@ -39,8 +45,12 @@ export interface DemoSeedResult {
   seed: number;
   today: string;
   las: SeededLa[];
-  /** Responses stored across every wave. */
+  /** The national comparator's LAs (no staff, closed imported waves only). */
+  comparator: SeededLa[];
+  /** Responses stored across the demo LAs' waves (`las`), their imported past waves included. */
   responses: number;
+  /** Responses imported for the comparator's LAs. */
+  comparatorResponses: number;
   /** The demo's staff accounts, one per role (and per LA for LA roles), with their second-factor secrets. */
   staff: DemoAccount[];
   /** Young people the daily batch marked completed from access codes used the day before. */
@@ -53,12 +63,6 @@ const DAY = 86_400_000;
 export const addDays = (isoDate: string, days: number): string =>
   new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
-/** FNV-1a: a stable 32-bit number from a name, to give each wave its own random stream. */
-function hash(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
 
 /**
  * A completion time in the fieldwork window, up to the day before `today` for an open wave. Trusted
@@ -85,7 +89,7 @@ async function seedWave(services: Services, la: LocalAuthority, spec: DemoLa, w:
   // Closed waves are filled while open (the survey service refuses closed waves), then closed.
   const wave = await services.programme.openWave({ laId: la.id, survey: w.survey, opensOn, closesOn, eligible: w.eligible, status: 'open', prizeDraw: w.prizeDraw ?? false });
   const lastDay = w.status === 'open' ? addDays(opts.today, -1) : closesOn;
-  const rng = mulberry32(hash(`${opts.seed}:${spec.name}:${w.key}`));
+  const rng = mulberry32(streamSeed(`${opts.seed}:${spec.name}:${w.key}`));
   const responsesByInstrument: Partial<Record<InstrumentId, number>> = {};
   for (const [id, count] of Object.entries(w.responses) as [InstrumentId, number][]) {
     const instrument = getInstrument(id);
@@ -125,7 +129,7 @@ async function seedStaffSide(services: Services, spec: DemoLa, seeded: SeededLa,
     if (!s) continue;
     await seedChecklist(services, lead, s.wave, w.planLeftOut ?? []);
     if (s.wave.status !== 'open') continue;
-    s.tracker = await seedTracker(services, lead, seeded.la, s.wave, { responses: s.responsesByInstrument, seed: hash(`${opts.seed}:${spec.name}:${w.key}:tracker`), today: opts.today });
+    s.tracker = await seedTracker(services, lead, seeded.la, s.wave, { responses: s.responsesByInstrument, seed: streamSeed(`${opts.seed}:${spec.name}:${w.key}:tracker`), today: opts.today });
     if (s.wave.prizeDraw) s.prizeEntries = await seedPrizeEntries(services, s.wave);
   }
 }
@@ -139,6 +143,7 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
     const la = await services.programme.addLa({ name: spec.name, nation: spec.nation, onsCode: spec.onsCode });
     const waves: SeededWave[] = [];
     for (const w of spec.waves) waves.push(await seedWave(services, la, spec, w, { seed, today }));
+    for (const past of spec.history ?? []) waves.push(await importPastWave(services, la, past, { seed, today, outlook: spec.outlook }));
     las.push({ la, waves });
   }
   const staff = await seedDemoStaff(services, las.map((l) => l.la));
@@ -149,6 +154,15 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   }
   // The night's batch: access codes used yesterday mark their young people completed on the tracker.
   const codeCompletions = await services.participation.applyCodeCompletions(today);
-  const responses = las.flatMap((l) => l.waves).reduce((a, w) => a + w.responses, 0);
-  return { seed, today, las, responses, staff, codeCompletions };
+  const comparator = await seedComparator(services, options.comparator ?? demoComparator, staff, { seed, today });
+  // Finished reports: each of the demo LAs' closed waves published as version 1, oldest first, so a
+  // lead signs in to reports to read (the comparator's LAs have no staff and stay unpublished).
+  const finished = las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'closed').sort((a, b) => a.wave.opensOn.localeCompare(b.wave.opensOn));
+  for (const w of finished) {
+    const outcome = await services.reports.operatorPublish(w.wave.id, 'Demo: first publication');
+    if (!outcome.ok) throw new Error(`demo report not published: ${outcome.message}`);
+    w.wave = (await services.programme.findWave(w.wave.id)) ?? w.wave;
+  }
+  const total = (list: readonly SeededLa[]) => list.flatMap((l) => l.waves).reduce((a, w) => a + w.responses, 0);
+  return { seed, today, las, comparator, responses: total(las), comparatorResponses: total(comparator), staff, codeCompletions };
 }

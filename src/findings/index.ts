@@ -17,7 +17,7 @@ export {
   type MissingBenchmark,
 } from './benchmarks.ts';
 export { protectPartition, protectBreakdown, proportionCell, meanCell, distributionCell, type Tally, type PartitionCell, type CellStatus } from './disclosure.ts';
-export { tally, treatmentOf, reportedQuestions, type Measure } from './measures.ts';
+export { tally, classify, POSITIVE, treatmentOf, reportedQuestions, type Measure } from './measures.ts';
 export { verdictOf } from './compare.ts';
 export { ONS_BANDS, ANXIETY_BANDS, type WellbeingItem, type OnsWellbeing, type FacesWellbeing } from './wellbeing.ts';
 export type { IndicatorFindings } from './indicators.ts';
@@ -30,3 +30,4 @@ export { benjaminiHochberg } from './stats/fdr.ts';
 export { twoProportionZ, fisherExact, binomialExact, compareTwoProportions, type TestOutcome, type TestMethod } from './stats/tests.ts';
 export { meanInterval, type MeanEstimate } from './stats/mean.ts';
 export { studentQuantile } from './stats/tdist.ts';
+export { chiSquareUpper, homogeneityTest, type GroupCount, type HomogeneityTest } from './stats/chisquare.ts';

@@ -26,6 +26,8 @@ export interface FindingsOptions {
   readonly minCategory: number;
   /** The national comparator must pool at least this many other LAs (default 3), or it would expose one. */
   readonly minComparatorAuthorities: number;
+  /** Two published versions of a report must differ by at least this many responses (default 10), overall and in each age group that changed, or comparing them would expose the few in between. */
+  readonly minVersionDifference: number;
   /** False discovery rate controlled within each family of comparisons (default 0.05). */
   readonly fdr: number;
   /** Confidence level of every interval (default 0.95). */
@@ -61,6 +63,7 @@ export const DEFAULT_OPTIONS: FindingsOptions = {
   minBase: 10,
   minCategory: 10,
   minComparatorAuthorities: 3,
+  minVersionDifference: 10,
   fdr: 0.05,
   level: 0.95,
   fisherBelowExpected: 5,
@@ -73,8 +76,8 @@ export const DEFAULT_OPTIONS: FindingsOptions = {
 export function resolveOptions(given: Partial<FindingsOptions> = {}): FindingsOptions {
   const o: FindingsOptions = { ...DEFAULT_OPTIONS, ...given };
   const whole = (n: number): boolean => Number.isInteger(n) && n >= 1;
-  if (!whole(o.minBase) || !whole(o.minCategory) || !whole(o.minComparatorAuthorities)) {
-    throw new RangeError('minBase, minCategory and minComparatorAuthorities must be whole numbers of at least 1');
+  if (!whole(o.minBase) || !whole(o.minCategory) || !whole(o.minComparatorAuthorities) || !whole(o.minVersionDifference)) {
+    throw new RangeError('minBase, minCategory, minComparatorAuthorities and minVersionDifference must be whole numbers of at least 1');
   }
   if (!(o.fdr > 0 && o.fdr < 1) || !(o.level > 0 && o.level < 1) || !(o.fisherBelowExpected >= 0)) {
     throw new RangeError('fdr and level must be in (0, 1), fisherBelowExpected at least 0');

@@ -27,7 +27,8 @@ import { staffAuthRoutes } from '../programme/staff/staff.routes.ts';
 import { workspaceRoutes } from '../programme/workspace.routes.ts';
 import { accountAdminRoutes } from '../programme/staff/account-admin.routes.ts';
 import { cleaningRoutes } from '../reports/cleaning/index.ts';
-import { reportRoutes } from '../reports/index.ts';
+import { reportRoutes, youthRoutes } from '../reports/index.ts';
+import { nationalRoutes } from '../reports/national/index.ts';
 import { ratesRoutes } from '../participation/rates/index.ts';
 import { participationRoutes } from '../participation/index.ts';
 import { planningRoutes } from '../programme/planning/index.ts';
@@ -158,6 +159,8 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   await app.register(accountAdminRoutes(services));
   await app.register(cleaningRoutes(services));
   await app.register(reportRoutes(services));
+  await app.register(youthRoutes(services));
+  await app.register(nationalRoutes(services));
   await app.register(ratesRoutes(services));
   await app.register(participationRoutes(services));
   await app.register(planningRoutes(services));

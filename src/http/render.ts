@@ -17,6 +17,8 @@ export const viewDirs = [
   join(src, 'participation', 'views'),
   join(src, 'reports', 'cleaning', 'views'),
   join(src, 'reports', 'views'),
+  join(src, 'reports', 'national', 'views'),
+  join(src, 'reports', 'youth', 'views'),
   govuk,
 ];
 

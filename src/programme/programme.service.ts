@@ -118,8 +118,12 @@ export function programmeService(repo: ProgrammeRepository, clock: Clock) {
 
     /** Sets a wave's status (planned -> open, etc.). */
     async setStatus(id: string, status: WaveStatus): Promise<void> {
-      if (!(await repo.findWave(id))) throw new AppError('not_found', 'No such wave');
-      await repo.setWaveStatus(id, status, status === 'closed' ? clock.now().toISOString() : null);
+      const wave = await repo.findWave(id);
+      if (!wave) throw new AppError('not_found', 'No such wave');
+      // A finished wave keeps the day it closed (reporting it must not move it out of other LAs'
+      // comparator windows); only reopening clears it.
+      const finished = status === 'closed' || status === 'reported';
+      await repo.setWaveStatus(id, status, finished ? (wave.closedAt ?? clock.now().toISOString()) : null);
     },
 
     findWave: (id: string) => repo.findWave(id),

@@ -38,11 +38,13 @@ export type Capability =
   | 'safeguarding.receive'
   | 'paper.enter'
   | 'wave.clean' // review suspect responses of a closed wave before it is reported
+  | 'report.publish' // see a report's live draft and publish it as the next immutable version
+  | 'report.national' // the national report across every LA (programme roles only)
   | 'prize.draw'; // a wave's prize draw entries, after close (the LA's lead only: the one place names are held)
 
 const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
-  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean'],
-  programme_researcher: ['programme.view', 'wave.view', 'wave.clean'],
+  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean', 'report.publish', 'report.national'],
+  programme_researcher: ['programme.view', 'wave.view', 'wave.clean', 'report.publish', 'report.national'],
   programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review'],
   programme_data_entry: ['programme.view', 'wave.view', 'paper.enter'],
 };

@@ -21,7 +21,9 @@ describe.each(engines)('tenant isolation on %s', (dialect) => {
   let targetLaId: string;
 
   beforeAll(async () => {
-    t = await createTestApp(dialect);
+    // Every staff route as every role is hundreds of requests from one address within a minute: the
+    // rate limit (tested on its own) would answer 429 before the tenancy rule is reached.
+    t = await createTestApp(dialect, { RATE_LIMIT_PER_MINUTE: '100000' });
     const { programme } = t.services;
     const a = await programme.addLa({ name: 'Aldermoor Metropolitan Borough', nation: 'england', onsCode: 'E08000901' });
     await programme.addLa({ name: 'Brackenfield Council', nation: 'england', onsCode: 'E06000902' });

@@ -18,6 +18,7 @@ const param = (req: FastifyRequest, name: string): string => text((req.params as
 export function staffNav(actor: Actor): Array<{ href: string; text: string }> {
   const nav: Array<{ href: string; text: string }> = [];
   if (hasCapability(actor, 'programme.view')) nav.push({ href: '/staff/fieldwork', text: 'Live fieldwork' });
+  if (hasCapability(actor, 'report.national')) nav.push({ href: '/staff/national', text: 'National report' });
   if (hasCapability(actor, 'programme.manage')) {
     nav.push({ href: '/staff/admin/las', text: 'Local authorities' }, { href: '/staff/admin/accounts', text: 'Accounts' });
   }

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createViewEnv } from '../http/render.ts';
+import { reportCharts, type ReportChart } from './charts/index.ts';
 import { reportJson, type Report } from './report.ts';
 import { reportView } from './report-view.ts';
 
@@ -23,19 +24,18 @@ export function inlineCss(): string {
   return cachedCss;
 }
 
-/** The report as a single HTML file. */
-export function reportHtmlFile(report: Report, label: (key: string) => string): string {
+/** The report as a single HTML file, with the charts given (drawn by `reportCharts`). */
+export function reportHtmlFile(report: Report, label: (key: string) => string, charts: readonly ReportChart[] = []): string {
   env ??= createViewEnv();
-  return env.render('report-file.njk', { r: reportView(report, label), css: inlineCss(), lang: 'en' });
+  return env.render('report-file.njk', { r: reportView(report, label), charts, css: inlineCss(), lang: 'en' });
+}
+
+/** The report as a single HTML file with its charts drawn as inline SVG. */
+export async function reportHtmlFileWithCharts(report: Report, label: (key: string) => string): Promise<string> {
+  return reportHtmlFile(report, label, await reportCharts(reportView(report, label)));
 }
 
 /** The report's figures as formatted JSON. */
 export function reportJsonFile(report: Report): string {
   return `${JSON.stringify(reportJson(report), null, 2)}\n`;
-}
-
-/** A file name for a download: the wave's title in lower case with dashes, e.g. "northmere-ylyc-2025-report.html". */
-export function reportFileName(report: Report, ext: 'html' | 'json'): string {
-  const slug = report.wave.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'wave';
-  return `${slug}-report.${ext}`;
 }

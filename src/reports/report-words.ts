@@ -20,6 +20,24 @@ export const WHO: Record<InstrumentId, string> = {
   'ylbc-16-25': 'care leavers',
 };
 
+const CATEGORY: Record<string, string> = {
+  female: 'Girls and young women',
+  male: 'Boys and young men',
+  another_way: 'Describe their gender another way',
+  foster_care: 'Foster care',
+  kinship_care: 'Kinship care (family or friends)',
+  residential: "Children's home",
+  somewhere_else: 'Somewhere else',
+  not_stated: 'Not stated',
+};
+
+/** A breakdown group's name: "Aged 11 to 13", "Foster care". */
+export function categoryName(id: string): string {
+  const ages = /^(\d+)-(\d+)$/.exec(id);
+  if (ages !== null) return `Aged ${ages[1]} to ${ages[2]}`;
+  return CATEGORY[id] ?? `${id.charAt(0).toUpperCase()}${id.slice(1).replaceAll('_', ' ')}`;
+}
+
 /** A proportion (0-1) as a whole percentage. */
 export const pct = (p: number): string => `${Math.round(p * 100)}%`;
 
@@ -50,12 +68,27 @@ export interface FigureText {
   readonly interval: string;
   /** Young people in the base (0 when not shown). */
   readonly base: number;
+  /** The figure and its interval as proportions (0-1), for charts; absent when not shown. */
+  readonly estimate?: Estimate;
+}
+
+/** A shown proportion with its 95% interval, 0-1. */
+export interface Estimate {
+  readonly p: number;
+  readonly lower: number;
+  readonly upper: number;
 }
 
 /** A proportion cell in words. */
 export function figureText(cell: ProportionCell, minBase = 10): FigureText {
   if (!cell.shown) return { shown: false, text: reasonText(cell.reason, minBase), interval: '', base: 0 };
-  return { shown: true, text: pct(cell.proportion), interval: `${pct(cell.lower)} to ${pct(cell.upper)}`, base: cell.base };
+  return {
+    shown: true,
+    text: pct(cell.proportion),
+    interval: `${pct(cell.lower)} to ${pct(cell.upper)}`,
+    base: cell.base,
+    estimate: { p: cell.proportion, lower: cell.lower, upper: cell.upper },
+  };
 }
 
 /** A mean cell in words: "6.8 (6.3 to 7.2)". */

@@ -32,6 +32,9 @@ describe.each(engines)('LA report over HTTP on %s', (dialect) => {
     const others = [await add('Othertown Council', 'E06000812'), await add('Thirdvale Council', 'E06000813'), await add('Fourthmoor Council', 'E06000814')];
     for (const [i, l] of others.entries()) await seedWave(t.conn.db, programme, l, { survey: 'ylyc', responses: { 'ylyc-4-7': 40, 'ylyc-8-11': 150, 'ylyc-11-17': 200 }, seed: 30 + i, outlook: -0.3 });
     open = (await seedWave(t.conn.db, programme, la, { survey: 'ylbc', responses: { 'ylbc-16-25': 20 }, seed: 6, close: false })).wave;
+    // LA staff read published versions only: publish the first.
+    const researcher = { accountId: 'researcher', email: 'researcher@example.org', name: 'Researcher', grants: [{ role: 'programme_researcher' as const, laId: null }] };
+    expect(await t.services.reports.publish(researcher, wave.id, 'First publication')).toMatchObject({ ok: true });
     const lead = await makeStaff(t.conn.db, t.clock, 'lead@brightwater.example', [{ role: 'la_lead', laId: la.id }]);
     const stranger = await makeStaff(t.conn.db, t.clock, 'viewer@othertown.example', [{ role: 'la_viewer', laId: others[0]?.id ?? '' }]);
     c = await signedIn(t.app, t.clock, lead);
@@ -51,6 +54,12 @@ describe.each(engines)('LA report over HTTP on %s', (dialect) => {
     expect(summary).toContain('Bright spots');
     expect(summary).toMatch(/Statistically better after controlling for false discoveries/);
     expect(page.body).toContain('Not shown: fewer than 10 young people answered');
+    // The later sections follow the domains in the issue's order, and charts sit beside their tables.
+    const later = ['id="recovery"', 'id="breakdowns"', 'id="change"', 'id="comments"', 'id="methodology"'].map((a) => page.body.indexOf(a));
+    expect(later.every((i) => i > 0)).toBe(true);
+    expect([...later].sort((a, b) => a - b)).toEqual(later);
+    expect(page.body.match(/<svg [^>]*class="bs-chart" role="img"/g)?.length ?? 0).toBeGreaterThan(8);
+    expect(page.body.slice(later[1], later[2])).toMatch(/By gender|By where they live/);
     const audit = await t.conn.db.selectFrom('audit_log').select('action').where('target', '=', wave.id).execute();
     expect(audit.map((a) => a.action)).toContain('report.viewed');
   });
@@ -80,6 +89,8 @@ describe.each(engines)('LA report over HTTP on %s', (dialect) => {
     expect(String(res.headers['content-disposition'])).toMatch(/^attachment; filename=".+-report\.html"$/);
     expect(res.body).toContain('<style>');
     expect(res.body).toContain('id="key-findings"');
+    expect(res.body).toMatch(/<svg [^>]*class="bs-chart" role="img"[^>]*><title id="chart-/);
+    expect(res.body).not.toMatch(/\sstyle="/);
     expect(res.body).not.toMatch(/<script|<link|<img|src=|url\(/);
     expect(res.body).not.toContain('href="/');
   });

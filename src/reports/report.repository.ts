@@ -21,29 +21,68 @@ export interface ComparatorQuery {
   readonly months?: number;
 }
 
-export function reportRepository(db: Db) {
+/** A response as the findings engine reads it, with its id (never shown; it only tells versions apart). */
+export type AnalysedResponse = SurveyResponse & { readonly id: string };
+
+/**
+ * `cache`, when given, keeps each wave's analysable responses once loaded: a run that reports many
+ * LAs reads every wave once, and the findings engine sees the same arrays each time (it memoises
+ * counts per array). Only for one run: it does not see responses added afterwards.
+ */
+export function reportRepository(db: Db, cache?: Map<string, AnalysedResponse[]>) {
   /** The seam to cleaning: responses researchers excluded from analysis. */
   const excluded = (waveId: string): Promise<Set<string>> => excludedResponseIds(db, waveId);
 
-  /** The analysable responses of some waves, by wave id. */
-  async function responsesOf(waveIds: readonly string[]): Promise<Map<string, SurveyResponse[]>> {
-    const out = new Map<string, SurveyResponse[]>(waveIds.map((id) => [id, []]));
-    if (waveIds.length === 0) return out;
-    const rows = await db.selectFrom('responses').select(['id', 'wave_id', 'instrument_id', 'answers']).where('wave_id', 'in', [...waveIds]).execute();
+  /** The analysable responses of some waves, by wave id (with their ids: a published version records which it analysed). */
+  async function responsesOf(waveIds: readonly string[]): Promise<Map<string, AnalysedResponse[]>> {
+    const out = new Map<string, AnalysedResponse[]>();
+    const missing = waveIds.filter((id) => {
+      const hit = cache?.get(id);
+      if (hit !== undefined) out.set(id, hit);
+      return hit === undefined;
+    });
+    if (missing.length === 0) return out;
+    for (const id of missing) out.set(id, []);
+    const rows = await db.selectFrom('responses').select(['id', 'wave_id', 'instrument_id', 'answers']).where('wave_id', 'in', missing).execute();
     const skip = new Set<string>();
-    for (const id of waveIds) for (const r of await excluded(id)) skip.add(r);
+    for (const id of missing) for (const r of await excluded(id)) skip.add(r);
     for (const r of rows) {
       if (skip.has(r.id)) continue;
-      out.get(r.wave_id)?.push({ instrumentId: r.instrument_id, answers: JSON.parse(r.answers) as Record<string, Answer> });
+      out.get(r.wave_id)?.push({ id: r.id, instrumentId: r.instrument_id, answers: JSON.parse(r.answers) as Record<string, Answer> });
     }
+    if (cache !== undefined) for (const id of missing) cache.set(id, out.get(id) ?? []);
     return out;
   }
 
   return {
     excluded,
 
-    /** The wave's responses after cleaning. */
-    async waveResponses(waveId: string): Promise<SurveyResponse[]> {
+    /**
+     * The LA's latest finished wave of the other survey (children in care for care leavers, and the
+     * other way round) closed within `months` before this wave closed: the care leavers' section
+     * compares the two on shared questions.
+     */
+    async otherSurveyWave(wave: Wave, months = 24): Promise<{ waveId: string; title: string; responses: SurveyResponse[] } | undefined> {
+      const end = wave.closedAt ?? wave.closesOn;
+      const other = await db
+        .selectFrom('waves')
+        .select(['id', 'title'])
+        .where('la_id', '=', wave.laId)
+        .where('survey', '=', wave.survey === 'ylyc' ? 'ylbc' : 'ylyc')
+        .where('status', 'in', FINISHED)
+        .where('closed_at', 'is not', null)
+        .where('closed_at', '>', monthsBefore(end, months).toISOString())
+        .where('closed_at', '<=', end.length === 10 ? `${end}T23:59:59.999Z` : end)
+        .orderBy('closed_at', 'desc')
+        .orderBy('opens_on', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      if (other === undefined) return undefined;
+      return { waveId: other.id, title: other.title, responses: (await responsesOf([other.id])).get(other.id) ?? [] };
+    },
+
+    /** The wave's responses after cleaning, with their ids. */
+    async waveResponses(waveId: string): Promise<AnalysedResponse[]> {
       return (await responsesOf([waveId])).get(waveId) ?? [];
     },
 

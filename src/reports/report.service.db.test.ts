@@ -58,7 +58,9 @@ describe.each(engines)('report service on %s', (dialect) => {
     await expect(s.reports.buildReport(admin, previous.id)).resolves.toMatchObject({ wave: { id: previous.id } });
   });
 
-  it("shows a wave to its own LA's roles and programme roles, and answers anyone else as if it did not exist", async () => {
+  it("shows a published wave to its own LA's roles and programme roles, and answers anyone else as if it did not exist", async () => {
+    await expect(s.reports.buildReport(actor([{ role: 'la_viewer', laId: la.id }]), wave.id)).rejects.toMatchObject({ code: 'not_found' });
+    expect(await s.reports.publish(admin, wave.id, 'First publication')).toMatchObject({ ok: true });
     for (const role of ['la_lead', 'la_viewer', 'la_safeguarding'] as const) {
       await expect(s.reports.buildReport(actor([{ role, laId: la.id }]), wave.id)).resolves.toMatchObject({ wave: { id: wave.id } });
       await expect(s.reports.buildReport(actor([{ role, laId: other.id }]), wave.id)).rejects.toMatchObject({ code: 'not_found' });
@@ -75,7 +77,7 @@ describe.each(engines)('report service on %s', (dialect) => {
         .values({ response_id: id ?? '', wave_id: wave.id, reason: 'duplicate', decision: 'exclude', note: 'double submission', decided_by: 'r@example.org', decided_at: '2026-03-02T09:00:00.000Z' })
         .execute();
     }
-    const r = await s.reports.buildReport(admin, wave.id);
+    const r = await s.reports.buildReport(admin, wave.id, 'draft');
     expect(r.findings.instruments[0]?.profile.respondents).toBe(58);
     expect(r.excludedResponses).toBe(2);
   });
@@ -85,5 +87,16 @@ describe.each(engines)('report service on %s', (dialect) => {
     const entries = await conn.db.selectFrom('audit_log').select(['action', 'target', 'detail']).where('target', '=', wave.id).execute();
     expect(entries.map((e) => e.action)).toContain('report.viewed');
     expect(entries.find((e) => e.action === 'report.downloaded')?.detail).toContain('json');
+  });
+  it("compares care leavers with the LA's children in care from its latest finished wave of the other survey", async () => {
+    // The draft (the published version 1 is a snapshot from before the children's wave closed).
+    expect((await s.reports.buildReport(admin, wave.id, 'draft')).otherSurveyWave).toBeUndefined();
+    const children = (await seedWave(conn.db, s.programme, la, { survey: 'ylyc', responses: { 'ylyc-11-17': 70 }, seed: 4, opensOn: '2025-10-06', closesOn: '2025-11-28' })).wave;
+    const r = await s.reports.buildReport(admin, wave.id, 'draft');
+    expect(r.otherSurveyWave).toEqual({ id: children.id, title: children.title });
+    expect(r.findings.careLeavers?.rows.length).toBeGreaterThan(0);
+    // And the other way round: the children's report compares with this LA's care leavers.
+    expect((await s.reports.buildReport(admin, children.id, 'draft')).otherSurveyWave?.id).toBe(wave.id);
+    expect((await s.reports.buildReport(admin, wave.id)).otherSurveyWave).toBeUndefined();
   });
 });

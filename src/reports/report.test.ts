@@ -43,7 +43,7 @@ describe('participation', () => {
 describe('report wording', () => {
   it('prints a hidden figure as its reason and a shown one with its interval', () => {
     expect(figureText({ shown: false, reason: 'small_base' })).toEqual({ shown: false, text: 'Not shown: fewer than 10 young people answered', interval: '', base: 0 });
-    expect(figureText({ shown: true, count: 30, base: 40, proportion: 0.75, lower: 0.6, upper: 0.86 })).toEqual({ shown: true, text: '75%', interval: '60% to 86%', base: 40 });
+    expect(figureText({ shown: true, count: 30, base: 40, proportion: 0.75, lower: 0.6, upper: 0.86 })).toEqual({ shown: true, text: '75%', interval: '60% to 86%', base: 40, estimate: { p: 0.75, lower: 0.6, upper: 0.86 } });
     expect(reasonText('too_few_authorities')).toContain('fewer than 3 other local authorities');
   });
 

@@ -5,6 +5,7 @@
 import type { Findings, InstrumentId } from '../findings/index.ts';
 import type { LocalAuthority, Wave } from '../programme/index.ts';
 import { AGE_GROUP, pct } from './report-words.ts';
+import type { ReportVersion } from './versions.ts';
 
 /** One LA's report on one closed wave. */
 export interface Report {
@@ -17,8 +18,12 @@ export interface Report {
   readonly comparatorMonths: number;
   /** The LA's previous wave of the same survey, when there is one (change is measured against it). */
   readonly previousWave?: { readonly id: string; readonly title: string };
+  /** The LA's wave of the other survey that the care leavers' section compares with, when there is one. */
+  readonly otherSurveyWave?: { readonly id: string; readonly title: string };
   /** Responses researchers excluded when cleaning (never analysed). */
   readonly excludedResponses: number;
+  /** The published version this is (number and date), or null for the live draft, which is not for sharing. */
+  readonly version: ReportVersion;
 }
 
 /** Who took part in one age group (instrument), or in the whole wave. */
@@ -74,10 +79,12 @@ export function reportJson(report: Report): Record<string, unknown> {
   return {
     format: 'brightspots-report/1',
     generatedAt: report.generatedAt,
+    version: report.version,
     localAuthority: { id: la.id, name: la.name, nation: la.nation, onsCode: la.onsCode },
     wave: { id: wave.id, title: wave.title, survey: wave.survey, status: wave.status, opensOn: wave.opensOn, closesOn: wave.closesOn, closedAt: wave.closedAt, targetRate: wave.targetRate, eligible: wave.eligible },
     comparatorWindowMonths: report.comparatorMonths,
     previousWave: report.previousWave ?? null,
+    otherSurveyWave: report.otherSurveyWave ?? null,
     excludedResponses: report.excludedResponses,
     participation: participation(report),
     findings: report.findings,

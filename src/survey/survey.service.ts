@@ -268,7 +268,9 @@ export function surveyService(deps: SurveyDeps) {
       const keyHash = hashSecret(key);
       if (await responses.submissionExists(keyHash)) return 'duplicate';
       const found = await findDraft(wave, token);
-      if (found.kind !== 'found') return 'no_draft';
+      // A double click's twin may have stored the response and removed the draft between our two
+      // reads: that is the same submission, so it gets the same thank-you page.
+      if (found.kind !== 'found') return (await responses.submissionExists(keyHash)) ? 'duplicate' : 'no_draft';
       const { draft } = found;
       const a = Buffer.from(draft.submissionKey);
       const b = Buffer.from(key);

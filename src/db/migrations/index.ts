@@ -5,6 +5,7 @@ import * as m0004 from './0004_participation.ts';
 import * as m0005 from './0005_jobs.ts';
 import * as m0006 from './0006_planning.ts';
 import * as m0007 from './0007_cleaning.ts';
+import * as m0008 from './0008_report_versions.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and any bundler. */
 export const migrations: Record<string, Migration> = {
@@ -14,6 +15,7 @@ export const migrations: Record<string, Migration> = {
   '0005_jobs': m0005,
   '0006_planning': m0006,
   '0007_cleaning': m0007,
+  '0008_report_versions': m0008,
 };
 
 export const migrationProvider: MigrationProvider = {

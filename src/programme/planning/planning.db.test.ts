@@ -82,6 +82,19 @@ describe.each(engines)('wave planning on %s', (dialect) => {
     expect(reopened.ok && reopened.wave.closedAt).toBeNull();
   });
 
+  it('keeps the day a wave closed when it is reported, and clears it only when reopened', async () => {
+    const wave = await programme.openWave({ laId, survey: 'ylbc', eligible: { 'ylbc-16-25': 20 }, opensOn: '2026-01-05', closesOn: '2026-02-27' });
+    const closed = await programme.closeWave(wave.id);
+    clock.advance(86_400_000);
+    await programme.setStatus(wave.id, 'reported');
+    expect((await programme.findWave(wave.id))?.closedAt).toBe(closed.closedAt);
+    await programme.setStatus(wave.id, 'closed');
+    expect((await programme.findWave(wave.id))?.closedAt).toBe(closed.closedAt);
+    await programme.setStatus(wave.id, 'open');
+    expect((await programme.findWave(wave.id))?.closedAt).toBeNull();
+    clock.set('2026-03-02T10:00:00.000Z');
+  });
+
   it('saves the checklist, dates what was done, and shows what is overdue', async () => {
     const made = await planning.createWave(admin, laId, 'ylyc', waveForm({ 'opens-day': '20', 'opens-month': '3' }));
     if (!made.ok) throw new Error('not made');

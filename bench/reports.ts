@@ -1,0 +1,86 @@
+/**
+ * Reports: the time to compute one LA wave's findings and draw its HTML, PDF and JSON, and a national
+ * run (150 LAs x 4 instruments, 100,000 synthetic responses): every LA's HTML report and the national
+ * report of each survey. Goals (issue 4): one LA's HTML under 1 s and PDF under 3 s; the national
+ * run's HTML for all LAs under 60 s on 2 cores; memory under 1 GB.
+ * BENCH_NATIONAL_LAS and BENCH_NATIONAL_RESPONSES shrink the run for a quick look.
+ */
+import { loadConfig } from '../src/config.ts';
+import { createServices } from '../src/services.ts';
+import { defaultPeriod, nationalHtmlFile } from '../src/reports/national/index.ts';
+import { renderReportFile, type ReportFormat } from '../src/reports/index.ts';
+import { NATIONAL_LAS, NATIONAL_RESPONSES, nationalData } from './report-data.ts';
+import { printFigure, round, type Figures } from './lib.ts';
+
+const peakRssMb = (): number => process.resourceUsage().maxRSS / 1024;
+
+async function timed<T>(work: () => Promise<T>): Promise<[T, number]> {
+  const t0 = performance.now();
+  const out = await work();
+  return [out, performance.now() - t0];
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+export async function run(): Promise<Figures> {
+  const las = Number(process.env['BENCH_NATIONAL_LAS'] ?? NATIONAL_LAS);
+  const total = Number(process.env['BENCH_NATIONAL_RESPONSES'] ?? NATIONAL_RESPONSES);
+  const [data, seedMs] = await timed(() => nationalData(las, total));
+  console.log(`\nReports: ${las} LAs, ${data.waves.length} closed waves, ${data.responses.toLocaleString('en-GB')} synthetic responses (seeded in ${(seedMs / 1000).toFixed(1)} s)`);
+  const s = createServices(data.conn.db, data.conn.dialect, loadConfig({ NODE_ENV: 'production', DATA_DIR: data.dataDir, PUBLIC_URL: 'https://bench.example' }));
+  const label = (key: string): string => s.i18n.t('en', key);
+  const figures: Figures = {};
+  try {
+    // One LA: the largest children-in-care wave, drawn five times (the first also loads the libraries).
+    const wave = data.waves.find((w) => w.survey === 'ylyc');
+    if (wave === undefined) throw new Error('no wave');
+    const runs: Record<'findings' | ReportFormat, number[]> = { findings: [], html: [], pdf: [], json: [], pptx: [], 'youth-html': [], 'youth-pdf': [] };
+    for (let i = 0; i < 5; i++) {
+      const [report, ms] = await timed(() => s.reports.operatorReport(wave.id, 'html', 'draft'));
+      runs.findings.push(ms);
+      for (const format of ['html', 'pdf', 'json'] as const) runs[format].push((await timed(() => renderReportFile(report, format, label)))[1]);
+    }
+    console.log('  one LA wave (median of 4 warm runs; first run in brackets)');
+    for (const [name, key] of [['findings (load + compute)', 'findings'], ['HTML with charts', 'html'], ['PDF', 'pdf'], ['JSON', 'json']] as const) {
+      const warm = runs[key].slice(1);
+      printFigure(`  ${name}`, `${round(median(warm))} (${round(runs[key][0] ?? 0)})`, 'ms');
+      figures[`one_la_${key}_ms`] = round(median(warm));
+    }
+    figures['one_la_html_total_ms'] = round(median(runs.findings.slice(1)) + median(runs.html.slice(1)));
+    figures['one_la_pdf_total_ms'] = round(median(runs.findings.slice(1)) + median(runs.pdf.slice(1)));
+    printFigure('  findings + HTML (goal < 1000 ms)', figures['one_la_html_total_ms'], 'ms');
+    printFigure('  findings + PDF (goal < 3000 ms)', figures['one_la_pdf_total_ms'], 'ms');
+
+    // The national run: every LA's draft report as HTML (what `brightspots report all` does), then the national report.
+    let reports = 0;
+    let bytes = 0;
+    const [, allMs] = await timed(async () => {
+      for await (const r of s.reports.operatorDrafts({ format: 'html' })) {
+        bytes += (await renderReportFile(r, 'html', label)).length;
+        reports++;
+      }
+    });
+    const period = defaultPeriod(s.programme.today());
+    const [, nationalMs] = await timed(async () => {
+      for (const survey of ['ylyc', 'ylbc'] as const) await nationalHtmlFile(await s.national.operatorReport({ survey, period }, 'html'), label);
+    });
+    console.log('  national run');
+    printFigure('  LA reports drawn as HTML', reports);
+    printFigure('  all LAs HTML (goal < 60 s)', round(allMs / 1000), 's');
+    printFigure('  per LA wave', round(allMs / Math.max(1, reports)), 'ms');
+    printFigure('  HTML written', round(bytes / 1e6), 'MB');
+    printFigure('  national reports (both surveys, HTML)', round(nationalMs / 1000), 's');
+    printFigure('  peak memory (RSS, goal < 1024 MB)', round(peakRssMb()), 'MB');
+    Object.assign(figures, {
+      national_las: las,
+      national_responses: data.responses,
+      national_all_html_s: round(allMs / 1000),
+      national_per_wave_ms: round(allMs / Math.max(1, reports)),
+      national_report_html_s: round(nationalMs / 1000),
+      peak_rss_mb: round(peakRssMb()),
+    });
+    return figures;
+  } finally {
+    await data.cleanup();
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * `brightspots report all`: the draft report of every finished wave (optionally of one survey) written
+ * into a folder, for programme staff to review a whole round before publishing. Each wave's responses
+ * are read once for the run, however many reports compare with them.
+ */
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Option, type Command } from 'commander';
+import { AppError } from '../lib/errors.ts';
+import type { SurveyId } from '../instruments/index.ts';
+import { renderReportFile, reportDownloadName, type ReportFormat } from '../reports/index.ts';
+import { examples, withServices, writeOutput } from './context.ts';
+
+interface AllOptions {
+  survey?: SurveyId;
+  /** --format and --out belong to `report` itself (commander gives them to the parent), read through optsWithGlobals. */
+  format?: ReportFormat;
+  out?: string;
+}
+
+/** Registers `all` under the `report` command (added by registerReport, which must run first). */
+export function registerReportAll(program: Command, env: NodeJS.ProcessEnv): void {
+  const report = program.commands.find((c) => c.name() === 'report');
+  if (report === undefined) throw new Error('registerReport must run before registerReportAll');
+  report
+    .command('all')
+    .description('write the draft report of every closed or reported wave into a folder, one file per wave')
+    .addOption(new Option('--survey <survey>', 'only this survey: ylyc (children in care) or ylbc (care leavers)').choices(['ylyc', 'ylbc']))
+    // Declared for the help only: commander hands --format and --out to `report`.
+    .option('--format <format>', 'any format of `brightspots report` (default: html)')
+    .option('--out <folder>', 'the folder to write into (made if missing)')
+    .addHelpText('after', examples(['brightspots report all --survey ylyc --format html --out reports-2026', 'brightspots report all --format pdf --out reports-2026-pdf']))
+    .action(async (_own: unknown, cmd: Command) => {
+      const o = cmd.optsWithGlobals<AllOptions>();
+      if (o.out === undefined) throw new AppError('bad_request', "required option '--out <folder>' not specified (add --help for usage and examples)");
+      const folder = resolve(o.out);
+      try {
+        mkdirSync(folder, { recursive: true });
+      } catch (e) {
+        throw new AppError('bad_request', `Cannot make the folder ${folder}: ${(e as NodeJS.ErrnoException).code ?? String(e)} (check --out).`);
+      }
+      const format = o.format ?? 'html';
+      const started = performance.now();
+      await withServices(env, async (s) => {
+        const label = (key: string): string => s.i18n.t('en', key);
+        let count = 0;
+        for await (const r of s.reports.operatorDrafts({ format, ...(o.survey === undefined ? {} : { survey: o.survey }) })) {
+          const out = writeOutput(join(folder, reportDownloadName(r, format)), await renderReportFile(r, format, label));
+          console.log(`Wrote ${out}`);
+          count++;
+        }
+        if (count === 0) throw new AppError('not_found', `No closed or reported wave${o.survey === undefined ? '' : ` of ${o.survey}`} to report (see: brightspots wave list).`);
+        console.log(`${count} draft report${count === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s. Drafts are for checking, not for sharing: publish each with brightspots report publish.`);
+      });
+    });
+}
