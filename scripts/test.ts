@@ -72,7 +72,8 @@ if (!only || only === 'static') {
   check('lint', 'npx', ['eslint', '.']);
 }
 if (!only || only === 'unit') vitest('unit, database and HTTP tests', 'src');
-if (!only || only === 'e2e') vitest('browser journeys', 'e2e', ['--maxWorkers=1']);
+// A journey walks a dozen pages in a real browser: on two busy cores that can pass 30 s.
+if (!only || only === 'e2e') vitest('browser journeys', 'e2e', ['--maxWorkers=1', '--testTimeout=120000']);
 
 console.log('\n' + summary.join('\n'));
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
