@@ -38,10 +38,48 @@ export function accessibleSvg(svg: string, id: string, title: string, descriptio
   });
 }
 
+/** The name a chart's n-th inline dataset takes when its spec is cached without its data. */
+const datasetName = (n: number): string => `bs_data_${n}`;
+
+/**
+ * The spec with each inline `data: { values }` replaced by a named dataset, and those values in order:
+ * charts of the same shape (most of a report's, and of a whole round's) then share one compiled spec.
+ */
+export function detachData(spec: unknown, values: unknown[][] = []): { shape: unknown; values: unknown[][] } {
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    return Object.fromEntries(
+      Object.entries(node).map(([k, v]) => {
+        const inline = k === 'data' && v !== null && typeof v === 'object' ? (v as Record<string, unknown>) : undefined;
+        if (inline !== undefined && Array.isArray(inline['values']) && Object.keys(inline).length === 1) {
+          values.push(inline['values'] as unknown[]);
+          return [k, { name: datasetName(values.length - 1) }];
+        }
+        return [k, walk(v)];
+      }),
+    );
+  };
+  return { shape: walk(spec), values };
+}
+
+// Compiling Vega-Lite and parsing Vega cost more than drawing: keep the parsed specs of recent shapes.
+const MAX_SHAPES = 500;
+const parsed = new Map<string, unknown>();
+
 /** Vega-Lite to raw SVG, as vega draws it (for a PDF, which needs no ARIA). */
 export async function chartSvg(spec: vl.TopLevelSpec): Promise<string> {
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
-  const view = new vega.View(vega.parse(vegaLite.compile(spec).spec), { renderer: 'none' });
+  const { shape, values } = detachData(spec);
+  const key = JSON.stringify(shape);
+  let runtime = parsed.get(key) as ReturnType<typeof vega.parse> | undefined;
+  if (runtime === undefined) {
+    runtime = vega.parse(vegaLite.compile(shape as vl.TopLevelSpec).spec);
+    if (parsed.size >= MAX_SHAPES) parsed.delete(parsed.keys().next().value ?? '');
+    parsed.set(key, runtime);
+  }
+  const view = new vega.View(runtime, { renderer: 'none' });
+  values.forEach((v, i) => view.data(datasetName(i), v));
   try {
     return await view.toSVG();
   } finally {

@@ -139,3 +139,21 @@ describe('drawn charts', () => {
     expect(domain?.html).toContain(SERIES.national);
   });
 });
+
+describe('the shape cache of the chart renderer', () => {
+  it('draws every chart of a report exactly as a fresh compile of its own spec does', async () => {
+    const [vega, vl] = await Promise.all([import('vega'), import('vega-lite')]);
+    const { chartSvg } = await import('../../lib/charts.ts');
+    const specs = reportChartSpecs(fixtureView({ previous: true }));
+    expect(specs.length).toBeGreaterThan(8);
+    // Twice: the second pass draws every chart from a cached shape with its own data.
+    for (let pass = 0; pass < 2; pass++) {
+      for (const c of specs) {
+        const view = new vega.View(vega.parse(vl.compile(c.spec).spec), { renderer: 'none' });
+        const fresh = await view.toSVG();
+        view.finalize();
+        expect(await chartSvg(c.spec), c.id).toBe(fresh);
+      }
+    }
+  });
+});
