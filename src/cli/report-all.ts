@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import { AppError } from '../lib/errors.ts';
 import type { SurveyId } from '../instruments/index.ts';
-import { renderReportFile, reportDownloadName, type ReportFormat } from '../reports/index.ts';
+import { drawEach, reportDownloadName, type ReportFormat } from '../reports/index.ts';
 import { examples, withServices, writeOutput } from './context.ts';
 
 interface AllOptions {
@@ -42,13 +42,9 @@ export function registerReportAll(program: Command, env: NodeJS.ProcessEnv): voi
       const format = o.format ?? 'html';
       const started = performance.now();
       await withServices(env, async (s) => {
-        const label = (key: string): string => s.i18n.t('en', key);
-        let count = 0;
-        for await (const r of s.reports.operatorDrafts({ format, ...(o.survey === undefined ? {} : { survey: o.survey }) })) {
-          const out = writeOutput(join(folder, reportDownloadName(r, format)), await renderReportFile(r, format, label));
-          console.log(`Wrote ${out}`);
-          count++;
-        }
+        // This thread computes each wave's findings while worker threads draw the waves before it.
+        const drafts = s.reports.operatorDrafts({ format, ...(o.survey === undefined ? {} : { survey: o.survey }) });
+        const count = await drawEach(drafts, format, (r, body) => console.log(`Wrote ${writeOutput(join(folder, reportDownloadName(r, format)), body)}`));
         if (count === 0) throw new AppError('not_found', `No closed or reported wave${o.survey === undefined ? '' : ` of ${o.survey}`} to report (see: brightspots wave list).`);
         console.log(`${count} draft report${count === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s. Drafts are for checking, not for sharing: publish each with brightspots report publish.`);
       });

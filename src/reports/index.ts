@@ -6,6 +6,7 @@ export { participation, reportJson, marginOfError, type Report, type Participati
 export { reportView, type ReportView } from './report-view.ts';
 export { reportHtmlFile, reportHtmlFileWithCharts, reportJsonFile } from './report-file.ts';
 export { REPORT_FORMATS, PPTX_TYPE, renderReportFile, reportDownloadName, type FormatSpec } from './report-formats.ts';
+export { drawEach, renderPool, type RenderPool } from './render-pool.ts';
 export { reportCharts, reportChartSpecs, type ReportChart, type ReportChartSpec, type ChartSection } from './charts/index.ts';
 export { reportSlides } from './slides/slides.ts';
 export { reportPdf, reportPdfFile } from './pdf/report-pdf.ts';
