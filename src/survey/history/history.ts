@@ -16,7 +16,7 @@ import {
   type SurveyId,
 } from '../../instruments/index.ts';
 // The pure heading check, shared with the tracker's import so both refuse the same columns.
-import { IDENTIFIER_WORDS, identifyingHeader } from '../../participation/identifiers.ts';
+import { IDENTIFIER_WORDS, identifyingHeader } from '../../participation/index.ts';
 import { composeResponse } from '../response.ts';
 import { problemText } from './history-words.ts';
 
