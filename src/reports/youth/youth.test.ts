@@ -1,6 +1,8 @@
 /** The young people's version's content: natural frequencies, no hidden figure, no invented bright spots, plain words. */
 import { describe, expect, it } from 'vitest';
-import type { ProportionCell } from '../../findings/index.ts';
+import { reportedQuestions, type ProportionCell } from '../../findings/index.ts';
+import { instruments } from '../../instruments/index.ts';
+import { FEELINGS, POSITIVE } from './phrases.ts';
 import { JARGON, memoryReport, readingGrade, responses } from './testing.ts';
 import { naturalFrequency, youthProse, youthReport, type YouthItem, type YouthReport } from './youth.ts';
 
@@ -119,5 +121,12 @@ describe('words', () => {
 
   it('has a readability measure that can fail', () => {
     expect(readingGrade(['Notwithstanding considerable methodological heterogeneity, the longitudinal investigation demonstrated substantial improvements.'])).toBeGreaterThan(6);
+  });
+});
+
+describe('phrases', () => {
+  it('say every question a report gives a figure for, so none is silently left out of the young people\'s version', () => {
+    const missing = instruments.flatMap((i) => reportedQuestions(i).filter((q) => !(q.key in POSITIVE) && !(q.key in FEELINGS)).map((q) => `${i.id}: ${q.key}`));
+    expect(missing).toEqual([]);
   });
 });
