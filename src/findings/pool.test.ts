@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { instruments, mulberry32, syntheticAnswers, type SurveyId } from '../instruments/index.ts';
 import { selectComparator, type WaveResponses } from './comparator.ts';
 import { computeFindings } from './findings.ts';
+import { LOW, POSITIVE, reportedQuestions, tally, type Measure } from './measures.ts';
+import { pooledTally } from './pool.ts';
 import type { SurveyResponse } from './types.ts';
 
 function make(survey: SurveyId, n: number, seed: number, outlook: number): SurveyResponse[] {
@@ -35,4 +37,15 @@ describe('comparator parts', () => {
       }
     });
   }
+
+  it('count every question on every measure exactly as one pass over the responses does', () => {
+    const measures: Measure[] = [POSITIVE, LOW, { kind: 'not_positive' }, { kind: 'answers', codes: ['yes', 'all_of_the_time', '3', '10'], excludeFromBase: ['dont_know'] }];
+    for (const inst of instruments) {
+      const parts = [0, 1, 2].map((i) => make(inst.survey, 40 + 15 * i, 70 + i, i / 2 - 0.5).filter((r) => r.instrumentId === inst.id));
+      const all = parts.flat();
+      for (const q of [...reportedQuestions(inst), ...inst.questions.filter((x) => x.demographic === true)]) {
+        for (const m of measures) expect(pooledTally(parts, inst, q, m), `${inst.id} ${q.id} ${m.kind}`).toEqual(tally(q, all, m));
+      }
+    }
+  });
 });

@@ -5,9 +5,9 @@
  * against the same waves, which would otherwise be counted once per LA). Keyed weakly by the
  * part's array, so nothing outlives the responses it was counted from.
  */
-import type { Instrument, Question } from '../instruments/index.ts';
+import type { Answer, Instrument, Question } from '../instruments/index.ts';
 import type { Tally } from './disclosure.ts';
-import { groupByInstrument, tally, type Measure } from './measures.ts';
+import { classify, groupByInstrument, type Measure } from './measures.ts';
 import type { SurveyResponse } from './types.ts';
 
 type Part = readonly SurveyResponse[];
@@ -15,6 +15,7 @@ type Part = readonly SurveyResponse[];
 const grouped = new WeakMap<Part, Map<string, SurveyResponse[]>>();
 const tallies = new WeakMap<Part, Map<string, Tally>>();
 const numbers = new WeakMap<Part, Map<string, number[]>>();
+const histograms = new WeakMap<Part, Map<string, readonly AnswerCount[]>>();
 
 function byInstrument(part: Part, instrumentId: string): readonly SurveyResponse[] {
   let g = grouped.get(part);
@@ -34,13 +35,49 @@ function measureKey(m: Measure): string {
   return m.kind === 'answers' ? `answers:${m.codes.join(',')}|${m.excludeFromBase.join(',')}` : m.kind;
 }
 
+/** One distinct answer to a question and how many gave it. */
+interface AnswerCount {
+  readonly answer: Answer | undefined;
+  n: number;
+}
+
+/**
+ * A question's distinct answers in a part with their counts: a few entries however many responses,
+ * so every measure of the question is then counted by classifying each distinct answer once.
+ */
+function answerCounts(part: Part, inst: Instrument, q: Question): readonly AnswerCount[] {
+  return memo(histograms, part, `${inst.id}\u0000${q.id}`, () => {
+    const seen = new Map<string, AnswerCount>();
+    for (const r of byInstrument(part, inst.id)) {
+      const a = r.answers[q.id];
+      const k = a === undefined ? '' : typeof a === 'object' ? `a${JSON.stringify(a)}` : `${typeof a}:${a}`;
+      const entry = seen.get(k);
+      if (entry === undefined) seen.set(k, { answer: a, n: 1 });
+      else entry.n++;
+    }
+    return [...seen.values()];
+  });
+}
+
+/** A tally from a question's answer counts: the same as counting response by response. */
+function tallyCounts(q: Question, counts: readonly AnswerCount[], m: Measure): Tally {
+  let count = 0;
+  let base = 0;
+  for (const { answer, n } of counts) {
+    const c = classify(q, answer, m);
+    if (c.base) base += n;
+    if (c.counted) count += n;
+  }
+  return { count, base };
+}
+
 /** A question's tally over every part (the question's own instrument in each). */
 export function pooledTally(parts: readonly Part[], inst: Instrument, q: Question, m: Measure): Tally {
   const key = `${inst.id}\u0000${q.id}\u0000${measureKey(m)}`;
   let count = 0;
   let base = 0;
   for (const p of parts) {
-    const t = memo(tallies, p, key, () => tally(q, byInstrument(p, inst.id), m));
+    const t = memo(tallies, p, key, () => tallyCounts(q, answerCounts(p, inst, q), m));
     count += t.count;
     base += t.base;
   }
