@@ -4,12 +4,14 @@
  * are read once for the run, however many reports compare with them.
  */
 import { mkdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Option, type Command } from 'commander';
-import { AppError } from '../lib/errors.ts';
+import { Worker } from 'node:worker_threads';
+import { AppError, type AppErrorCode } from '../lib/errors.ts';
 import type { SurveyId } from '../instruments/index.ts';
-import { drawEach, reportDownloadName, type ReportFormat } from '../reports/index.ts';
-import { examples, withServices, writeOutput } from './context.ts';
+import type { ReportFormat } from '../reports/index.ts';
+import { examples } from './context.ts';
+import type { RunInput, RunOutcome } from './report-all-run.ts';
 
 interface AllOptions {
   survey?: SurveyId;
@@ -41,12 +43,31 @@ export function registerReportAll(program: Command, env: NodeJS.ProcessEnv): voi
       }
       const format = o.format ?? 'html';
       const started = performance.now();
-      await withServices(env, async (s) => {
-        // This thread computes each wave's findings while worker threads draw the waves before it.
-        const drafts = s.reports.operatorDrafts({ format, ...(o.survey === undefined ? {} : { survey: o.survey }) });
-        const count = await drawEach(drafts, format, (r, body) => console.log(`Wrote ${writeOutput(join(folder, reportDownloadName(r, format)), body)}`));
-        if (count === 0) throw new AppError('not_found', `No closed or reported wave${o.survey === undefined ? '' : ` of ${o.survey}`} to report (see: brightspots wave list).`);
-        console.log(`${count} draft report${count === 1 ? '' : 's'} in ${((performance.now() - started) / 1000).toFixed(1)} s. Drafts are for checking, not for sharing: publish each with brightspots report publish.`);
-      });
+      const outcome = await runBounded({ env, folder, format, ...(o.survey === undefined ? {} : { survey: o.survey }) });
+      if ('error' in outcome) {
+        // Refusals keep their code (exit 2); anything else is a fault (exit 1, no stack trace for the user).
+        if (outcome.error.expected) throw new AppError(outcome.error.code as AppErrorCode, outcome.error.message);
+        throw new Error(outcome.error.message);
+      }
+      if (outcome.count === 0) throw new AppError('not_found', `No closed or reported wave${o.survey === undefined ? '' : ` of ${o.survey}`} to report (see: brightspots wave list).`);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+      console.log(`${outcome.count} draft report${outcome.count === 1 ? '' : 's'} in ${seconds} s (peak memory ${peak} MB). Drafts are for checking, not for sharing: publish each with brightspots report publish.`);
     });
+}
+
+/** Runs the round on a worker thread with a bounded heap (see report-all-run.ts). */
+function runBounded(input: RunInput): Promise<RunOutcome> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(new URL('./report-all-run.ts', import.meta.url), {
+      workerData: input,
+      resourceLimits: { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 24 },
+    });
+    let outcome: RunOutcome | undefined;
+    worker.on('message', (m: RunOutcome) => {
+      outcome = m;
+    });
+    worker.on('error', reject);
+    worker.on('exit', () => (outcome === undefined ? reject(new Error('the report run stopped without an outcome')) : resolve(outcome)));
+  });
 }

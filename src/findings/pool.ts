@@ -47,10 +47,12 @@ interface AnswerCount {
  */
 function answerCounts(part: Part, inst: Instrument, q: Question): readonly AnswerCount[] {
   return memo(histograms, part, `${inst.id}\u0000${q.id}`, () => {
-    const seen = new Map<string, AnswerCount>();
+    // Keyed by the answer itself (a code, a number or undefined: distinct keys in a Map); a
+    // tick-all-that-apply list by its JSON behind a character no code contains.
+    const seen = new Map<unknown, AnswerCount>();
     for (const r of byInstrument(part, inst.id)) {
       const a = r.answers[q.id];
-      const k = a === undefined ? '' : typeof a === 'object' ? `a${JSON.stringify(a)}` : `${typeof a}:${a}`;
+      const k = typeof a === 'object' ? `\u0001${JSON.stringify(a)}` : a;
       const entry = seen.get(k);
       if (entry === undefined) seen.set(k, { answer: a, n: 1 });
       else entry.n++;

@@ -26,7 +26,9 @@ export function renderPool(size = availableParallelism()): RenderPool {
     while (idle.length > 0 && queue.length > 0) idle.pop()?.postMessage(queue.shift());
   };
   const workers = Array.from({ length: Math.max(1, size) }, () => {
-    const w = new Worker(new URL('./render-worker.ts', import.meta.url));
+    // A worker only draws: a small heap makes it collect its garbage (big HTML strings) early,
+    // which keeps a long run's memory flat without slowing it.
+    const w = new Worker(new URL('./render-worker.ts', import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: 192, maxYoungGenerationSizeMb: 16 } });
     w.on('message', (done: RenderDone) => {
       const job = waiting.get(done.id);
       waiting.delete(done.id);
