@@ -72,6 +72,8 @@ export interface ReportView {
   readonly comparator: { readonly usable: boolean; readonly authorities: number; readonly respondents: number; readonly months: number };
   readonly brightSpots: readonly KeyFindingText[];
   readonly improvements: readonly KeyFindingText[];
+  /** The one-page summary: the most certain findings of each kind; `more` when some are only in "Every key finding". */
+  readonly summary: { readonly brightSpots: readonly KeyFindingText[]; readonly improvements: readonly KeyFindingText[]; readonly more: boolean; readonly total: number };
   readonly participation: readonly ParticipationRow[];
   readonly targetRate: string;
   readonly wellbeing: readonly { readonly instrumentId: InstrumentFindings['instrumentId']; readonly group: string; readonly scores: readonly ScoreRow[]; readonly rows: readonly IndicatorRow[] }[];
@@ -182,6 +184,7 @@ export function reportView(report: Report, label: Label): ReportView {
     comparator: { ...findings.comparator, months: report.comparatorMonths },
     brightSpots: keys.filter((k) => k.kind === 'bright_spot'),
     improvements: keys.filter((k) => k.kind === 'area_for_improvement'),
+    summary: summaryOf(keys),
     participation: participation(report),
     targetRate: pct(wave.targetRate),
     wellbeing: present.map((inst) => ({
@@ -201,5 +204,20 @@ export function reportView(report: Report, label: Label): ReportView {
     excludedResponses: report.excludedResponses,
     minBase,
     citations: findings.citations,
+  };
+}
+
+/** Findings of each kind on the one-page summary: enough to act on, few enough to fit the page. */
+export const SUMMARY_PER_KIND = 4;
+
+/** The summary's findings: the most certain of each kind (the engine lists them most certain first). */
+function summaryOf(keys: readonly KeyFindingText[]): ReportView['summary'] {
+  const bright = keys.filter((k) => k.kind === 'bright_spot');
+  const worse = keys.filter((k) => k.kind === 'area_for_improvement');
+  return {
+    brightSpots: bright.slice(0, SUMMARY_PER_KIND),
+    improvements: worse.slice(0, SUMMARY_PER_KIND),
+    more: bright.length > SUMMARY_PER_KIND || worse.length > SUMMARY_PER_KIND,
+    total: keys.length,
   };
 }
