@@ -1,4 +1,7 @@
-/** Every closed wave of the demo programme produces a complete report, on both engines. */
+/**
+ * Every finished wave of the demo programme produces a complete report and a young people's version
+ * that reads at age 11, on both engines (one seeded demo per engine serves both).
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import type { Connection } from '../db/index.ts';
@@ -8,6 +11,9 @@ import { demoActor } from '../demo/staff.ts';
 import { fixedClock } from '../lib/clock.ts';
 import { createServices, type Services } from '../services.ts';
 import { reportHtmlFile, reportHtmlFileWithCharts } from './report-file.ts';
+import { JARGON, readingGrade } from './youth/testing.ts';
+import { youthHtmlFile } from './youth/youth-file.ts';
+import { youthProse, youthReport } from './youth/youth.ts';
 
 describe.each(engines)('reports of the demo programme on %s', (dialect) => {
   let conn: Connection;
@@ -18,7 +24,7 @@ describe.each(engines)('reports of the demo programme on %s', (dialect) => {
     conn = await openTestDb(dialect);
     s = createServices(conn.db, conn.dialect, loadConfig({ NODE_ENV: 'test' }), fixedClock('2026-03-02T10:00:00.000Z'));
     seeded = await seedDemo(s, { today: '2026-03-02' });
-  }, 60_000);
+  }, 180_000);
   afterAll(() => conn.close());
 
   it('renders each closed wave for its LA lead once published, with every age group and section', async () => {
@@ -51,6 +57,32 @@ describe.each(engines)('reports of the demo programme on %s', (dialect) => {
       expect(full).toMatch(/class="bs-chart" role="img"/);
       expect(full.includes('aria-labelledby="chart-change-')).toBe(!imported);
       expect(full).not.toMatch(/NaN|undefined/);
+    }
+  });
+
+  it('reads at grade 6 or below, with no statistical words, for every closed wave', async () => {
+    const closed = seeded.las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'reported');
+    expect(closed.length).toBeGreaterThan(0);
+    const label = (key: string): string => s.i18n.t('en', key);
+    for (const { wave } of closed) {
+      const prose = youthProse(youthReport(await s.reports.operatorReport(wave.id, 'youth-html'), label));
+      expect(prose.length).toBeGreaterThan(30);
+      expect(prose.join('\n')).not.toMatch(JARGON);
+      expect(readingGrade(prose)).toBeLessThanOrEqual(6);
+    }
+  });
+
+  it('is one accessible HTML file: a language, one h1, headings in order, every picture labelled or hidden', async () => {
+    const closed = seeded.las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'reported');
+    for (const { wave } of closed) {
+      const html = youthHtmlFile(await s.reports.operatorReport(wave.id, 'youth-html'), (key) => s.i18n.t('en', key));
+      expect(html).toMatch(/<html lang="en-GB"/);
+      expect(html.match(/<h1\b/g)?.length).toBe(1);
+      const levels = [...html.matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+      levels.forEach((l, i) => expect(l - (levels[i - 1] ?? 0)).toBeLessThanOrEqual(1));
+      for (const svg of html.match(/<svg\b[^>]*>/g) ?? []) expect(svg).toMatch(/aria-hidden="true"|role="img" aria-label="[^"]+"/);
+      for (const id of ['yp-thanks', 'yp-going-well', 'yp-get-better', 'yp-feelings', 'yp-promises', 'yp-help']) expect(html).toContain(`id="${id}"`);
+      expect(html).not.toMatch(/NaN|undefined|\bindicator\.[a-z_]+|<script|<link|<img|src=|url\(/);
     }
   });
 });
