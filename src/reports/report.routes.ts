@@ -14,7 +14,8 @@ import type { ReportFormat } from './report.service.ts';
 import { versionsPage } from './versions-page.ts';
 import { parseChoice, type ReportChoice } from './versions.ts';
 
-const waveIdOf = (req: FastifyRequest): string => {
+/** The `:waveId` route parameter ('' when missing, which no wave has). */
+export const waveIdOf = (req: FastifyRequest): string => {
   const v = (req.params as Record<string, unknown>)['waveId'];
   return typeof v === 'string' ? v : '';
 };

@@ -1,17 +1,13 @@
 /** "What you told us" in the staff area: the page, and the HTML and PDF to share with young people. */
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { requireActor } from '../../http/staff-session.ts';
 import { staffNav } from '../../programme/workspace.routes.ts';
 import type { Services } from '../../services.ts';
-import { choiceOf } from '../report.routes.ts';
+import { choiceOf, waveIdOf } from '../report.routes.ts';
 import { choiceQuery } from '../versions.ts';
 import { youthCss, youthHtmlView } from './youth-file.ts';
 import { youthReport } from './youth.ts';
 
-const waveIdOf = (req: FastifyRequest): string => {
-  const v = (req.params as Record<string, unknown>)['waveId'];
-  return typeof v === 'string' ? v : '';
-};
 
 export function youthRoutes(services: Services) {
   const { reports } = services;
