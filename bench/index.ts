@@ -17,6 +17,7 @@ const sections: Section[] = [
   { name: 'page-weight', run: async () => (await import('./page-weight.ts')).run() },
   { name: 'reports', run: async () => (await import('./reports.ts')).run() },
   { name: 'text-quality', run: async () => (await import('./text-quality.ts')).run() },
+  { name: 'paper', run: async () => (await import('./paper.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2);

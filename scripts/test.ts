@@ -70,6 +70,8 @@ check('assets', 'node', ['scripts/build-assets.ts']);
 if (!only || only === 'static') {
   check('type check', 'npx', ['tsc', '--noEmit', '-p', '.']);
   check('lint', 'npx', ['eslint', '.']);
+  // Supply chain: every production dependency's licence against the allow-list (docs/security.md).
+  check('licences', 'node', ['scripts/licences.ts']);
 }
 if (!only || only === 'unit') vitest('unit, database and HTTP tests', 'src');
 // A journey walks a dozen pages in a real browser: on two busy cores that can pass 30 s.

@@ -29,11 +29,37 @@ const schema = z.object({
     .pipe(z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$/, 'must be days like mon,thu'))
     .transform((v) => [...new Set(v.split(','))]),
   DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(7),
+  SAFEGUARDING_ESCALATE_HOURS: positiveInt(24),
+  SAFEGUARDING_OFFICE_DAYS: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .default('mon,tue,wed,thu,fri')
+    .pipe(z.string().regex(/^(mon|tue|wed|thu|fri|sat|sun)(,(mon|tue|wed|thu|fri|sat|sun))*$/, 'must be days like mon,tue,wed,thu,fri'))
+    .transform((v) => [...new Set(v.split(','))]),
+  SAFEGUARDING_OFFICE_HOURS: z
+    .string()
+    .trim()
+    .default('09:00-17:00')
+    .pipe(z.string().regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'must be a time range like 09:00-17:00'))
+    .transform((v) => {
+      const [from = 0, to = 0] = v.split('-').map((hm) => Number(hm.slice(0, 2)) * 60 + Number(hm.slice(3, 5)));
+      return { from, to };
+    })
+    .refine((h) => h.from < h.to, 'must end after it starts, like 09:00-17:00'),
+  RELEASE_K: z.coerce.number().int().min(5, 'must be at least 5: smaller groups could identify young people').default(10),
+  RELEASE_DOWNLOAD_DAYS: positiveInt(14),
+  RETENTION_FREE_TEXT_MONTHS: positiveInt(24),
+  RETENTION_RESPONSES_MONTHS: positiveInt(84),
+  METRICS_TOKEN: z.string().min(24, 'must be at least 24 characters (a long random secret)').optional(),
   TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
     .transform((v) => v === 'true'),
 });
+
+/** Every environment variable the platform reads (tests check each is documented). */
+export const configVariables: readonly string[] = Object.keys(schema.shape);
 
 export interface Config {
   env: 'development' | 'production' | 'test';
@@ -50,10 +76,26 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   trustProxy: boolean;
+  /** A bearer token that lets a monitoring system read /metrics from outside this machine (unset: loopback only). */
+  metricsToken: string | undefined;
+  /** The default k of k-anonymity for anonymised data releases (never below 5). */
+  releaseK: number;
+  /** Days an approved data release may be downloaded. */
+  releaseDownloadDays: number;
+  /** Months after a wave closes that original free text is kept (then only approved, redacted text stays). */
+  retentionFreeTextMonths: number;
+  /** Months after a wave closes that its responses are kept. */
+  retentionResponsesMonths: number;
   /** Weekdays (mon..sun) the response-rate updates go to LA survey leads during fieldwork. */
   digestDays: string[];
   /** Hour of the day (UK time, Europe/London) from which the updates are sent. */
   digestHour: number;
+  /** Hours after which an unacknowledged safeguarding disclosure is escalated (and again after each further period). */
+  safeguardingEscalateHours: number;
+  /** The programme's office days (mon..sun, UK time): an urgent concern outside them also goes to the emergency duty team. */
+  safeguardingOfficeDays: string[];
+  /** Office hours on those days, as minutes after midnight UK time, from inclusive, to exclusive. */
+  safeguardingOfficeHours: { from: number; to: number };
 }
 
 export class ConfigError extends Error {
@@ -87,13 +129,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: c.SESSION_IDLE_MINUTES,
     sessionMaxHours: c.SESSION_MAX_HOURS,
     trustProxy: c.TRUST_PROXY,
+    metricsToken: c.METRICS_TOKEN,
+    releaseK: c.RELEASE_K,
+    releaseDownloadDays: c.RELEASE_DOWNLOAD_DAYS,
+    retentionFreeTextMonths: c.RETENTION_FREE_TEXT_MONTHS,
+    retentionResponsesMonths: c.RETENTION_RESPONSES_MONTHS,
     digestDays: c.DIGEST_DAYS,
     digestHour: c.DIGEST_HOUR,
+    safeguardingEscalateHours: c.SAFEGUARDING_ESCALATE_HOURS,
+    safeguardingOfficeDays: c.SAFEGUARDING_OFFICE_DAYS,
+    safeguardingOfficeHours: c.SAFEGUARDING_OFFICE_HOURS,
   };
 }
 
 /** The configuration documented in the README, in one place so the docs and the code agree. */
 export const configReference: ReadonlyArray<{ name: string; default: string; meaning: string }> = [
+  { name: 'NODE_ENV', default: 'development', meaning: 'production, development or test; set production on a live server' },
   { name: 'PORT', default: '3000', meaning: 'TCP port to listen on (0 picks a free one)' },
   { name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (0.0.0.0 behind a proxy or in a container)' },
   { name: 'DATA_DIR', default: './data', meaning: 'folder for the SQLite database and generated files' },
@@ -108,5 +159,13 @@ export const configReference: ReadonlyArray<{ name: string; default: string; mea
   { name: 'SESSION_MAX_HOURS', default: '12', meaning: 'a staff session ends this long after sign-in, however active' },
   { name: 'DIGEST_DAYS', default: 'mon,thu', meaning: 'days the response-rate updates are emailed to LA survey leads during fieldwork' },
   { name: 'DIGEST_HOUR', default: '7', meaning: 'hour (0-23, UK time) from which those updates are sent' },
+  { name: 'SAFEGUARDING_ESCALATE_HOURS', default: '24', meaning: 'hours after which an unacknowledged safeguarding disclosure is sent again, also to the programme safeguarding reviewers' },
+  { name: 'SAFEGUARDING_OFFICE_DAYS', default: 'mon,tue,wed,thu,fri', meaning: 'office days (UK time): an urgent concern outside office hours also goes to the emergency duty team' },
+  { name: 'SAFEGUARDING_OFFICE_HOURS', default: '09:00-17:00', meaning: 'office hours on those days (UK time)' },
+  { name: 'RELEASE_K', default: '10', meaning: 'each combination of background answers occurs at least this often in an anonymised data release (5 at least)' },
+  { name: 'RELEASE_DOWNLOAD_DAYS', default: '14', meaning: 'days an LA may download an approved anonymised data release' },
+  { name: 'RETENTION_FREE_TEXT_MONTHS', default: '24', meaning: 'months after a wave closes that original comments are kept; then only approved, redacted text stays' },
+  { name: 'RETENTION_RESPONSES_MONTHS', default: '84', meaning: 'months after a wave closes that its responses are kept (7 years)' },
   { name: 'TRUST_PROXY', default: 'false', meaning: 'true behind a reverse proxy that sets X-Forwarded-For' },
+  { name: 'METRICS_TOKEN', default: '(unset: /metrics from this machine only)', meaning: 'a long random secret; a monitoring system sends it as "Authorization: Bearer <token>" to read /metrics from elsewhere' },
 ];

@@ -31,9 +31,10 @@ export async function start(env: NodeJS.ProcessEnv = process.env, hooks: StartHo
   return {
     url,
     firstRunLink,
+    // Graceful: stop accepting connections and finish the requests in flight (new requests on an open
+    // connection get 503), while the scheduler stops ticking and gives its job leases back; then the database closes.
     stop: async () => {
-      await scheduler.stop();
-      await app.close();
+      await Promise.all([app.close(), scheduler.stop()]);
       await conn.close();
     },
   };
@@ -46,10 +47,19 @@ if (import.meta.main) {
     if (firstRunLink) {
       console.log(`\nNo staff accounts exist yet. Create the first programme administrator with this one-time link\n(it works once and expires in 24 hours; restart to get a new one):\n\n  ${firstRunLink}\n`);
     }
-    const shutdown = () => {
+    const shutdown = (signal: NodeJS.Signals) => {
+      console.log(`${signal} received: finishing requests in flight, then stopping`);
+      // A request or job that never finishes must not keep the process from stopping.
+      setTimeout(() => {
+        console.error('Shutdown took longer than 30 seconds: stopping anyway');
+        process.exit(1);
+      }, 30_000).unref();
       stop().then(
         () => process.exit(0),
-        () => process.exit(1),
+        (err: unknown) => {
+          console.error('Shutdown failed:', err instanceof Error ? err.message : err);
+          process.exit(1);
+        },
       );
     };
     process.once('SIGTERM', shutdown);

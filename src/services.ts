@@ -28,11 +28,19 @@ import { cleaningService, type CleaningService } from './reports/cleaning/index.
 import { reportService, type ReportService } from './reports/index.ts';
 import { nationalService, type NationalService } from './reports/national/index.ts';
 import { historyService, type HistoryService } from './survey/history/index.ts';
+import { safeguardingService, type SafeguardingService } from './safeguarding/index.ts';
+import { approvedTexts, commentsService, type CommentsService } from './comments/index.ts';
+import { releaseService, type ReleaseService } from './release/index.ts';
+import { retentionService, type RetentionService } from './retention/index.ts';
+import { formsService, type FormsService } from './paper/index.ts';
+import { paperEntryService, type PaperEntryService } from './paper/entry/index.ts';
+import { actionsService, type ActionsService } from './actions/index.ts';
+import { cycleService, type CycleService } from './actions/cycle/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
 
 /** Folders that hold a messages/ catalogue. */
-export const catalogueDirs = ['http', 'instruments', 'survey', 'participation/prize-draw'].map((f) => join(src, f));
+export const catalogueDirs = ['http', 'instruments', 'survey', 'participation/prize-draw', 'paper/forms'].map((f) => join(src, f));
 
 export interface Services {
   config: Config;
@@ -63,6 +71,22 @@ export interface Services {
   planning: PlanningService;
   /** The optional prize draw: entries apart from responses, drawn by the LA's lead after close. */
   prizeDraw: PrizeDrawService;
+  /** Safeguarding: screening submitted comments, the review queue, disclosures to LAs and their escalation. */
+  safeguarding: SafeguardingService;
+  /** The redaction review of free-text comments and the quotes approved for reports. */
+  comments: CommentsService;
+  /** Anonymised data releases: LA leads' requests, programme administrators' decisions, the files. */
+  release: ReleaseService;
+  /** The daily deletion of what has outlived its retention period, and its log. */
+  retention: RetentionService;
+  /** Action plans after a reported wave: actions linked to findings, KPIs measured by the next wave, the dashboard, "You said, we did". */
+  actions: ActionsService;
+  /** New Belongings Plus: the cycle's sessions, co-production review, reference group, programme-wide view and practice bank. */
+  cycle: CycleService;
+  /** Manual entry of paper forms by programme data-entry staff, with optional double entry. */
+  paperEntry: PaperEntryService;
+  /** Printable paper forms: layouts, issued sheets' serials, the PDFs. */
+  paperForms: FormsService;
   /** Changes when the built assets change, for cache-busting URLs. */
   assetVersion: string;
 }
@@ -86,11 +110,30 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
     maxHours: config.sessionMaxHours,
   });
   const participation = participationService({ db, clock, programme, audit, publicUrl: config.publicUrl });
-  const survey = surveyService({ db, clock, config, programme, accessCodes: participation });
+  // Every submitted comment is screened once the response has committed (safeguarding is created below).
+  const survey = surveyService({ db, clock, config, programme, accessCodes: participation, onSubmitted: (e) => safeguarding.onSubmitted(e) });
   const rates = ratesService({ db, clock, programme, accounts, audit, mailer, publicUrl: config.publicUrl, trackerGaps: (waveId) => participation.digestGaps(waveId) });
   const planning = planningService({ db, clock, programme, audit });
+  const safeguarding = safeguardingService({ db, clock, config, programme, planning, accounts, audit, mailer, t: (key) => i18n.t('en', key) });
   const prizeDraw = prizeDrawService({ db, clock, programme, audit });
   const cleaning = cleaningService({ db, clock, programme, audit });
   const reports = reportService({ db, clock, programme, audit });
-  return { config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, cleaning, reports, national: nationalService({ db, clock, audit }), history: historyService({ db, clock, programme, audit }), assetVersion: process.env['npm_package_version'] ?? '1' };
+  const comments = commentsService({ db, clock, programme, audit });
+  // Free text reaches a release only as a reviewer approved it, redacted.
+  const release = releaseService({ db, clock, programme, audit, defaultK: config.releaseK, downloadDays: config.releaseDownloadDays, t: (key) => i18n.t('en', key), approvedText: (waveId) => approvedTexts(db, waveId) });
+  const retention = retentionService({
+    db,
+    clock,
+    audit,
+    policy: { freeTextMonths: config.retentionFreeTextMonths, responsesMonths: config.retentionResponsesMonths },
+    preserveRedactions: (waveId) => comments.preserveRedactions(waveId),
+    purgeDrafts: () => survey.purgeExpiredDrafts(),
+    purgeReleaseFiles: () => release.deleteExpiredFiles(),
+  });
+  const actions = actionsService({ db, clock, programme, audit, label: (key) => i18n.t('en', key) });
+  const cycle = cycleService({ db, clock, programme, audit, plan: (actor, waveId) => actions.load(actor, waveId) });
+  // Paper forms are stored through the survey's recorder, and their comments screened like online ones.
+  const paperEntry = paperEntryService({ db, clock, programme, audit, record: (input) => survey.recordResponse(input), screen: (responseId) => safeguarding.screenComments(responseId) });
+  const paperForms = formsService({ db, clock, programme, audit, i18n });
+  return { paperEntry, paperForms, config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, safeguarding, cleaning, reports, comments, release, retention, actions, cycle, national: nationalService({ db, clock, audit }), history: historyService({ db, clock, programme, audit }), assetVersion: process.env['npm_package_version'] ?? '1' };
 }

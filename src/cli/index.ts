@@ -11,9 +11,11 @@ import { registerImport } from './import.ts';
 import { registerText } from './text.ts';
 import { registerReport } from './report.ts';
 import { registerNational } from './national.ts';
+import { registerPaper } from './paper.ts';
 import { registerReportAll } from './report-all.ts';
 import { registerServe } from './serve.ts';
 import { registerWave } from './wave.ts';
+import { registerBackup } from './backup.ts';
 
 /** Builds the command tree; `env` is the environment the commands read their configuration from. */
 export function buildProgram(env: NodeJS.ProcessEnv): Command {
@@ -41,7 +43,9 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   registerNational(program, env);
   registerReportAll(program, env);
   registerImport(program, env);
+  registerPaper(program, env);
   registerText(program);
+  registerBackup(program, env);
   return program;
 }
 

@@ -223,6 +223,67 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
     expect((await services.prizeDraw.forLead(lead, withDraw[0])).visible).toBe(false);
   });
 
+  it('screens every comment; concerns of finished waves disclosed and acknowledged, one per LA of the open waves waiting, the rest for the reviewer', async () => {
+    const comments = await services.db.selectFrom('response_comments').select('id').execute();
+    const screenings = await services.db.selectFrom('safeguarding_screenings').select(['comment_id', 'flag']).execute();
+    expect(new Set(screenings.map((r) => r.comment_id))).toEqual(new Set(comments.map((c) => c.id)));
+    const disclosures = await services.db
+      .selectFrom('safeguarding_disclosures as d')
+      .innerJoin('waves as w', 'w.id', 'd.wave_id')
+      .select(['d.la_id', 'w.status', 'd.acknowledged_at'])
+      .execute();
+    expect(disclosures).toHaveLength(seeded.disclosures);
+    const waiting = disclosures.filter((d) => d.acknowledged_at === null);
+    expect(waiting.every((d) => d.status === 'open')).toBe(true);
+    // At most one per LA (an LA whose open waves hold no flagged comment has none).
+    const demoLas = new Set(seeded.las.map((l) => l.la.id));
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.every((d) => demoLas.has(d.la_id))).toBe(true);
+    expect(new Set(waiting.map((d) => d.la_id)).size).toBe(waiting.length);
+    expect(disclosures.filter((d) => d.status !== 'open').every((d) => d.acknowledged_at !== null)).toBe(true);
+    const reviewer = seeded.staff.filter((a) => a.grant.role === 'programme_safeguarding').map(demoActor)[0];
+    if (!reviewer) throw new Error('no reviewer');
+    const queue = await services.safeguarding.queue(reviewer, 1, {});
+    expect(queue.waiting).toBeGreaterThan(0);
+    const openWaves = new Set((await services.programme.listWaves()).filter((w) => w.status === 'open').map((w) => w.id));
+    expect(queue.items.every((i) => openWaves.has(i.waveId))).toBe(true);
+  });
+
+  it("publishes each finished wave's report with a few approved quotes, redacted and unflagged", async () => {
+    const finished = seeded.las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'reported' && w.tracker === null && w.responses >= 20);
+    const seededOnline = finished.filter((w) => w.wave.opensOn > addDays(TODAY, -500));
+    expect(seededOnline.length).toBeGreaterThan(0);
+    expect(seeded.quotes).toBeGreaterThan(0);
+    for (const w of seededOnline) {
+      const report = await services.reports.operatorReport(w.wave.id, 'html');
+      expect(report.quotes?.status).toBe('shown');
+      expect(report.quotes?.items.length).toBeGreaterThan(0);
+      expect(report.quotes?.items.length).toBeLessThanOrEqual(4);
+    }
+  });
+
+  it("runs Kelderby's care leavers' wave of last year as New Belongings Plus, part-way through its cycle", async () => {
+    expect(seeded.nbplus).not.toBeNull();
+    const wave = await services.programme.findWave(seeded.nbplus?.waveId ?? '');
+    expect(wave?.survey).toBe('ylbc');
+    expect((await services.programme.findLa(wave?.laId ?? ''))?.name).toBe('Kelderby County Council');
+    const lead = seeded.staff.find((a) => a.grant.role === 'la_lead' && a.grant.laId === wave?.laId);
+    const page = await services.cycle.page(demoActor(lead!), wave!.id);
+    expect(page.view.plan?.status).toBe('agreed');
+    expect(page.view.actions.length).toBe(3);
+    expect(page.view.kpis.length).toBe(2);
+    expect(page.view.actions.map((a) => a.status).sort()).toEqual(['at_risk', 'done', 'on_track']);
+    expect(page.timeline).toMatchObject({ held: 2, overdue: 1, current: 'deep_dive_2' });
+    expect(page.sessions.find((s) => s.kind === 'deep_dive_1')).toMatchObject({ topic: 'Moving into your own home', youngPeople: 7 });
+    expect(page.scored?.total).toBe(16);
+    expect(page.review?.feedback).toContain('younger children');
+    expect(page.group?.youngPeople).toBe(9);
+    const admin = seeded.staff.find((a) => a.grant.role === 'programme_admin');
+    const rows = await services.cycle.overview(demoActor(admin!));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ laName: 'Kelderby County Council', held: 2, overdue: 1, actions: 3, kpis: 2 });
+  });
+
   it('seeds the same answers for the same seed, and others for another seed', async () => {
     const runs: string[][] = [];
     for (const seed of [7, 7, 8]) {

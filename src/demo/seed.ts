@@ -14,6 +14,8 @@ import { DEMO_SEED, demoComparator, demoProgramme, type ComparatorLa, type DemoL
 import { seedDemoStaff, type DemoAccount } from './staff.ts';
 import { importPastWave, seedComparator } from './past-waves.ts';
 import { streamSeed } from './streams.ts';
+import { seedQuotes, seedSafeguarding } from './comments.ts';
+import { seedNbplus, type SeededNbplus } from './nbplus.ts';
 
 export interface SeedOptions {
   /** Seeds every random choice (default DEMO_SEED). */
@@ -55,6 +57,12 @@ export interface DemoSeedResult {
   staff: DemoAccount[];
   /** Young people the daily batch marked completed from access codes used the day before. */
   codeCompletions: number;
+  /** Comments approved for quoting in the finished waves' reports. */
+  quotes: number;
+  /** Flagged comments decided as concerns and disclosed to their LA: all of finished waves (acknowledged), one per LA of the open waves. */
+  disclosures: number;
+  /** The care leavers' wave run as New Belongings Plus, part-way through its cycle (null when the programme has none to run). */
+  nbplus: SeededNbplus | null;
 }
 
 const DAY = 86_400_000;
@@ -158,11 +166,18 @@ export async function seedDemo(services: Services, options: SeedOptions = {}): P
   // Finished reports: each of the demo LAs' closed waves published as version 1, oldest first, so a
   // lead signs in to reports to read (the comparator's LAs have no staff and stay unpublished).
   const finished = las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'closed').sort((a, b) => a.wave.opensOn.localeCompare(b.wave.opensOn));
+  // Every comment screened and the flagged ones decided (see comments.ts); a few comments per finished wave approved as quotes.
+  const disclosures = await seedSafeguarding(services, staff, new Set(las.flatMap((l) => l.waves).filter((w) => w.wave.status === 'open').map((w) => w.wave.id)));
+  let quotes = 0;
   for (const w of finished) {
+    quotes += await seedQuotes(services, staff, w.wave.id);
     const outcome = await services.reports.operatorPublish(w.wave.id, 'Demo: first publication');
     if (!outcome.ok) throw new Error(`demo report not published: ${outcome.message}`);
     w.wave = (await services.programme.findWave(w.wave.id)) ?? w.wave;
   }
+  // A living plan: the first care leavers' wave with a published report, run as New Belongings Plus.
+  const nbWave = finished.find((w) => w.wave.survey === 'ylbc');
+  const nbplus = nbWave ? await seedNbplus(services, staff, nbWave.wave.id, today) : null;
   const total = (list: readonly SeededLa[]) => list.flatMap((l) => l.waves).reduce((a, w) => a + w.responses, 0);
-  return { seed, today, las, comparator, responses: total(las), comparatorResponses: total(comparator), staff, codeCompletions };
+  return { seed, today, las, comparator, responses: total(las), comparatorResponses: total(comparator), staff, codeCompletions, quotes, disclosures, nbplus };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { monthsBefore, selectComparator, type WaveResponses } from './comparator.ts';
+import { comparatorWaves, monthsBefore, selectComparator, type WaveResponses } from './comparator.ts';
+import { pooledRespondents } from './pool.ts';
 
 const wave = (laId: string, closedAt: string | null, n: number, survey: 'ylyc' | 'ylbc' = 'ylyc'): WaveResponses => ({
   laId,
@@ -22,9 +23,11 @@ describe('selectComparator', () => {
   ];
 
   it('pools other LAs closed in the last 24 months, one wave (the latest) per LA', () => {
-    const set = selectComparator(waves, { laId: 'own', survey: 'ylyc', asOf: '2026-11-23' });
+    const window = { laId: 'own', survey: 'ylyc', asOf: '2026-11-23' } as const;
+    expect(comparatorWaves(waves, window).map((w) => w.waveId).sort()).toEqual(['a-2026-03-01', 'b-2024-11-24']);
+    const set = selectComparator(waves, window);
     expect(set.authorities).toBe(2);
-    expect(set.responses).toHaveLength(20 + 30);
+    expect('parts' in set && pooledRespondents(set.parts, 'ylyc-8-11')).toBe(20 + 30);
   });
 
   it('takes a configurable window', () => {

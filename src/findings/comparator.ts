@@ -3,15 +3,12 @@
  * (default the last 24 months), as a pure function over the waves a caller has loaded.
  */
 import type { SurveyId } from '../instruments/index.ts';
+import { summarise } from './pool.ts';
 import type { ComparatorSet, SurveyResponse } from './types.ts';
 
 /** A closed (or open) wave with its responses, as a repository would hand it over. */
-export interface WaveResponses {
-  readonly laId: string;
+export interface WaveResponses extends CandidateWave {
   readonly waveId: string;
-  readonly survey: SurveyId;
-  /** ISO date (YYYY-MM-DD or a full timestamp) the wave closed; null while it is open. */
-  readonly closedAt: string | null;
   readonly responses: readonly SurveyResponse[];
 }
 
@@ -36,14 +33,22 @@ export function monthsBefore(iso: string, months: number): Date {
   return target;
 }
 
+/** What choosing the comparator needs to know of a wave. */
+export interface CandidateWave {
+  readonly laId: string;
+  readonly survey: SurveyId;
+  /** ISO date (YYYY-MM-DD or a full timestamp) the wave closed; null while it is open. */
+  readonly closedAt: string | null;
+}
+
 /**
- * Other LAs' responses to the survey from waves closed in (asOf - months, asOf]. Where an LA closed
- * more than one wave in the window only its latest counts, so no LA weighs double.
+ * The waves that form the comparator: other LAs' waves of the survey closed in (asOf - months, asOf].
+ * Where an LA closed more than one wave in the window only its latest counts, so no LA weighs double.
  */
-export function selectComparator(waves: readonly WaveResponses[], window: ComparatorWindow): ComparatorSet {
+export function comparatorWaves<W extends CandidateWave>(waves: readonly W[], window: ComparatorWindow): W[] {
   const end = new Date(window.asOf);
   const start = monthsBefore(window.asOf, window.months ?? 24);
-  const latest = new Map<string, { closed: Date; wave: WaveResponses }>();
+  const latest = new Map<string, { closed: Date; wave: W }>();
   for (const w of waves) {
     if (w.laId === window.laId || w.survey !== window.survey || w.closedAt === null) continue;
     const closed = new Date(w.closedAt);
@@ -51,6 +56,11 @@ export function selectComparator(waves: readonly WaveResponses[], window: Compar
     const seen = latest.get(w.laId);
     if (seen === undefined || closed > seen.closed) latest.set(w.laId, { closed, wave: w });
   }
-  const chosen = [...latest.values()].map((v) => v.wave);
-  return { responses: chosen.flatMap((w) => w.responses), authorities: chosen.length, parts: chosen.map((w) => w.responses) };
+  return [...latest.values()].map((v) => v.wave);
+}
+
+/** The comparator of waves held as responses: one summary per chosen wave (see pool.ts). */
+export function selectComparator(waves: readonly WaveResponses[], window: ComparatorWindow): ComparatorSet {
+  const chosen = comparatorWaves(waves, window);
+  return { authorities: chosen.length, parts: chosen.map((w) => summarise(w.responses)) };
 }

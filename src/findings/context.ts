@@ -7,7 +7,7 @@ import type { BenchmarkRow, Benchmarks } from './benchmarks.ts';
 import type { Families } from './compare.ts';
 import { proportionCell, suppressed, type Tally } from './disclosure.ts';
 import { addTallies, keyQuestion, POSITIVE, tally, type Measure, type ResponsesByInstrument } from './measures.ts';
-import { pooledTally } from './pool.ts';
+import { pooledTally, type AnswerSummary } from './pool.ts';
 import type { FindingsOptions } from './options.ts';
 import type { BenchmarkRef, ProportionCell, SurveyResponse } from './types.ts';
 
@@ -15,9 +15,8 @@ export interface ReportContext {
   /** The instruments of the report's survey. */
   readonly surveyInstruments: readonly Instrument[];
   readonly la: ResponsesByInstrument;
-  readonly comparator: ResponsesByInstrument;
-  /** The comparator as one array per LA wave (or one array holding it all); see pool.ts. */
-  readonly comparatorParts: readonly (readonly SurveyResponse[])[];
+  /** The comparator as one summary per LA wave (or one summary of it all); see pool.ts. */
+  readonly comparatorParts: readonly AnswerSummary[];
   readonly comparatorAuthorities: number;
   readonly options: FindingsOptions;
   readonly benchmarks: Benchmarks;

@@ -12,6 +12,7 @@ import { ageGroupComparison, careLeaverComparison, changeSincePrevious, type Age
 import { instrumentBreakdowns, instrumentProfile, type BreakdownFindings, type InstrumentProfile } from './breakdowns.ts';
 import { instrumentIndicators, type IndicatorFindings } from './indicators.ts';
 import { groupByInstrument } from './measures.ts';
+import { pooledRespondents, summarise } from './pool.ts';
 import { resolveOptions, type FindingsOptions } from './options.ts';
 import type { Comparison, ComparisonResult, ComparatorSet, SurveyResponse } from './types.ts';
 import { instrumentWellbeing, type WellbeingItem } from './wellbeing.ts';
@@ -87,12 +88,11 @@ export function computeFindings(input: FindingsInput): Findings {
   const benchmarks = input.benchmarks ?? bundledBenchmarks;
   const surveyInstruments = ofSurvey(input.survey);
   const families = createFamilies(options);
-  const comparatorResponses = within(surveyInstruments, input.comparator.responses);
+  const comparatorParts = 'parts' in input.comparator ? input.comparator.parts : [summarise(within(surveyInstruments, input.comparator.responses))];
   const ctx: ReportContext = {
     surveyInstruments,
     la: groupByInstrument(within(surveyInstruments, input.la)),
-    comparator: groupByInstrument(comparatorResponses),
-    comparatorParts: input.comparator.parts ?? [comparatorResponses],
+    comparatorParts,
     comparatorAuthorities: input.comparator.authorities,
     options,
     benchmarks,
@@ -107,7 +107,7 @@ export function computeFindings(input: FindingsInput): Findings {
       instrumentId: inst.id,
       version: inst.version,
       profile: instrumentProfile(ctx, inst),
-      comparatorRespondents: usable ? (ctx.comparator.get(inst.id)?.length ?? 0) : 0,
+      comparatorRespondents: usable ? pooledRespondents(comparatorParts, inst.id) : 0,
       indicators: instrumentIndicators(ctx, inst),
       wellbeing: instrumentWellbeing(ctx, inst),
       breakdowns: instrumentBreakdowns(ctx, inst),
@@ -125,7 +125,7 @@ export function computeFindings(input: FindingsInput): Findings {
     survey: input.survey,
     benchmarksVersion: benchmarks.version,
     options,
-    comparator: { authorities: input.comparator.authorities, respondents: usable ? comparatorResponses.length : 0, usable },
+    comparator: { authorities: input.comparator.authorities, respondents: usable ? surveyInstruments.reduce((n, i) => n + pooledRespondents(comparatorParts, i.id), 0) : 0, usable },
     keyFindings: keyFindings(perInstrument),
     instruments: perInstrument,
     ...(ageGroups === undefined ? {} : { ageGroups }),

@@ -1,6 +1,7 @@
 /** The findings feature's public surface: the statistics, disclosure control, benchmarks and computeFindings. */
 export { computeFindings, type Findings, type FindingsInput, type InstrumentFindings, type KeyFinding, type Citation } from './findings.ts';
-export { selectComparator, monthsBefore, type WaveResponses, type ComparatorWindow } from './comparator.ts';
+export { selectComparator, comparatorWaves, monthsBefore, type WaveResponses, type CandidateWave, type ComparatorWindow } from './comparator.ts';
+export { summarise, SUMMARY_FORMAT, type AnswerSummary, type InstrumentSummary } from './pool.ts';
 export { DEFAULT_OPTIONS, DEFAULT_BREAKDOWNS, resolveOptions, type FindingsOptions, type BreakdownSpec, type BreakdownGroup } from './options.ts';
 export {
   bundledBenchmarks,

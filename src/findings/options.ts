@@ -28,6 +28,8 @@ export interface FindingsOptions {
   readonly minComparatorAuthorities: number;
   /** Two published versions of a report must differ by at least this many responses (default 10), overall and in each age group that changed, or comparing them would expose the few in between. */
   readonly minVersionDifference: number;
+  /** No young person's comment is quoted in a report of fewer analysed responses than this (default 20): in a small group a comment can identify who wrote it. */
+  readonly minQuoteResponses: number;
   /** False discovery rate controlled within each family of comparisons (default 0.05). */
   readonly fdr: number;
   /** Confidence level of every interval (default 0.95). */
@@ -64,6 +66,7 @@ export const DEFAULT_OPTIONS: FindingsOptions = {
   minCategory: 10,
   minComparatorAuthorities: 3,
   minVersionDifference: 10,
+  minQuoteResponses: 20,
   fdr: 0.05,
   level: 0.95,
   fisherBelowExpected: 5,
@@ -76,8 +79,8 @@ export const DEFAULT_OPTIONS: FindingsOptions = {
 export function resolveOptions(given: Partial<FindingsOptions> = {}): FindingsOptions {
   const o: FindingsOptions = { ...DEFAULT_OPTIONS, ...given };
   const whole = (n: number): boolean => Number.isInteger(n) && n >= 1;
-  if (!whole(o.minBase) || !whole(o.minCategory) || !whole(o.minComparatorAuthorities) || !whole(o.minVersionDifference)) {
-    throw new RangeError('minBase, minCategory, minComparatorAuthorities and minVersionDifference must be whole numbers of at least 1');
+  if (!whole(o.minBase) || !whole(o.minCategory) || !whole(o.minComparatorAuthorities) || !whole(o.minVersionDifference) || !whole(o.minQuoteResponses)) {
+    throw new RangeError('minBase, minCategory, minComparatorAuthorities, minVersionDifference and minQuoteResponses must be whole numbers of at least 1');
   }
   if (!(o.fdr > 0 && o.fdr < 1) || !(o.level > 0 && o.level < 1) || !(o.fisherBelowExpected >= 0)) {
     throw new RangeError('fdr and level must be in (0, 1), fisherBelowExpected at least 0');

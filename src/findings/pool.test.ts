@@ -4,7 +4,7 @@ import { instruments, mulberry32, syntheticAnswers, type SurveyId } from '../ins
 import { selectComparator, type WaveResponses } from './comparator.ts';
 import { computeFindings } from './findings.ts';
 import { LOW, POSITIVE, reportedQuestions, tally, type Measure } from './measures.ts';
-import { pooledTally } from './pool.ts';
+import { pooledNumbers, pooledRespondents, pooledTally, summarise, type AnswerSummary } from './pool.ts';
 import type { SurveyResponse } from './types.ts';
 
 function make(survey: SurveyId, n: number, seed: number, outlook: number): SurveyResponse[] {
@@ -26,8 +26,8 @@ describe('comparator parts', () => {
       }));
       for (const w of waves) {
         const parted = selectComparator(waves, { laId: w.laId, survey, asOf: '2026-03-01T00:00:00.000Z' });
-        expect(parted.parts?.length).toBe(4);
-        const { parts: _parts, ...flat } = parted;
+        expect('parts' in parted && parted.parts.length).toBe(4);
+        const flat = { authorities: 4, responses: waves.filter((o) => o !== w).flatMap((o) => o.responses) };
         for (const nationalBy of ['instrument', 'key'] as const) {
           const a = computeFindings({ survey, la: w.responses, comparator: parted, options: { nationalBy } });
           const b = computeFindings({ survey, la: w.responses, comparator: flat, options: { nationalBy } });
@@ -43,9 +43,14 @@ describe('comparator parts', () => {
     for (const inst of instruments) {
       const parts = [0, 1, 2].map((i) => make(inst.survey, 40 + 15 * i, 70 + i, i / 2 - 0.5).filter((r) => r.instrumentId === inst.id));
       const all = parts.flat();
+      // Through JSON, as the summaries are stored.
+      const summaries = parts.map((p) => JSON.parse(JSON.stringify(summarise(p))) as AnswerSummary);
       for (const q of [...reportedQuestions(inst), ...inst.questions.filter((x) => x.demographic === true)]) {
-        for (const m of measures) expect(pooledTally(parts, inst, q, m), `${inst.id} ${q.id} ${m.kind}`).toEqual(tally(q, all, m));
+        for (const m of measures) expect(pooledTally(summaries, inst, q, m), `${inst.id} ${q.id} ${m.kind}`).toEqual(tally(q, all, m));
+        const numbers = all.flatMap((r) => (typeof r.answers[q.id] === 'number' ? [r.answers[q.id] as number] : []));
+        expect(pooledNumbers(summaries, inst, q)).toEqual(numbers.sort((a, b) => a - b));
       }
+      expect(pooledRespondents(summaries, inst.id)).toBe(all.length);
     }
   });
 });

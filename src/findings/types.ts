@@ -8,6 +8,7 @@ import type { Answer, Domain, InstrumentId, Question, SurveyId } from '../instru
 import type { DifferenceEstimate } from './stats/difference.ts';
 import type { TestMethod } from './stats/tests.ts';
 import type { BenchmarkMeasure, Better } from './benchmarks.ts';
+import type { AnswerSummary } from './pool.ts';
 
 /** One submitted response as the engine reads it: answers keyed by question id. */
 export interface SurveyResponse {
@@ -15,16 +16,14 @@ export interface SurveyResponse {
   readonly answers: Readonly<Record<string, Answer>>;
 }
 
-/** Other LAs' responses, pooled, with how many LAs they come from (a pool of one would expose that LA). */
-export interface ComparatorSet {
-  readonly responses: readonly SurveyResponse[];
-  readonly authorities: number;
-  /**
-   * The same responses as one array per LA wave, when the caller has them: counts are then memoised
-   * per part (pool.ts), which makes reporting many LAs against the same waves linear, not quadratic.
-   */
-  readonly parts?: readonly (readonly SurveyResponse[])[];
-}
+/**
+ * Other LAs' answers, pooled, with how many LAs they come from (a pool of one would expose that LA):
+ * as responses, or as summaries, one per LA wave (pool.ts), which is how the report repository
+ * hands them over: a summary is small, stored per wave, and counted once however many reports use it.
+ */
+export type ComparatorSet =
+  | { readonly authorities: number; readonly responses: readonly SurveyResponse[] }
+  | { readonly authorities: number; readonly parts: readonly AnswerSummary[] };
 
 /** Why a figure is not shown. */
 export type SuppressionReason =

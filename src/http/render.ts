@@ -16,9 +16,17 @@ export const viewDirs = [
   join(src, 'participation', 'rates', 'views'),
   join(src, 'participation', 'views'),
   join(src, 'reports', 'cleaning', 'views'),
+  join(src, 'paper', 'entry', 'views'),
+  join(src, 'safeguarding', 'views'),
+  join(src, 'comments', 'views'),
+  join(src, 'release', 'views'),
+  join(src, 'retention', 'views'),
   join(src, 'reports', 'views'),
   join(src, 'reports', 'national', 'views'),
   join(src, 'reports', 'youth', 'views'),
+  join(src, 'actions', 'views'),
+  join(src, 'actions', 'cycle', 'views'),
+  join(src, 'paper', 'forms', 'views'),
   govuk,
 ];
 

@@ -16,6 +16,8 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** The staff session, resolved once per request (null when signed out). */
     staff: StaffSession | null;
+    /** Counts of items waiting, by staff menu link (e.g. '/staff/safeguarding'), set by features' hooks. */
+    navCounts: Record<string, number> | null;
   }
 }
 
@@ -33,6 +35,7 @@ export const staffSessions = fp(async (app: FastifyInstance, opts: { services: S
     cookieOpts: { path: '/staff', httpOnly: true, sameSite: 'strict', secure, signed: true },
   });
   app.decorateRequest('staff', null);
+  app.decorateRequest('navCounts', null);
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/staff')) return;
     req.staff = await opts.services.accounts.resolve(req.cookies[STAFF_COOKIE]);

@@ -17,10 +17,10 @@ describe.each(engines)('platform jobs on %s', (dialect) => {
 
   it('registers housekeeping, the tracker batch and the updates, each due on its own schedule', () => {
     const jobs = new Map(platformJobs(t.services, quiet).map((j) => [j.name, j]));
-    expect([...jobs.keys()]).toEqual(['housekeeping', 'tracker-batch', 'digest']);
+    expect([...jobs.keys()]).toEqual(['housekeeping', 'tracker-batch', 'digest', 'safeguarding', 'retention']);
     const at = (iso: string) => Object.fromEntries([...jobs].map(([name, j]) => [name, j.due(new Date(iso))]));
-    expect(at('2026-03-05T00:30:00Z')).toEqual({ housekeeping: 'housekeeping:2026-03-05T00', 'tracker-batch': null, digest: null });
-    expect(at('2026-03-05T07:30:00Z')).toEqual({ housekeeping: 'housekeeping:2026-03-05T07', 'tracker-batch': 'tracker-batch:2026-03-05', digest: 'digest:2026-03-05' });
+    expect(at('2026-03-05T00:30:00Z')).toEqual({ housekeeping: 'housekeeping:2026-03-05T00', 'tracker-batch': null, digest: null, safeguarding: 'safeguarding:2026-03-05T00:30', retention: null });
+    expect(at('2026-03-05T07:34:00Z')).toEqual({ housekeeping: 'housekeeping:2026-03-05T07', 'tracker-batch': 'tracker-batch:2026-03-05', digest: 'digest:2026-03-05', safeguarding: 'safeguarding:2026-03-05T07:30', retention: 'retention:2026-03-05' });
   });
 
   it('housekeeping deletes expired staff sessions once per hour, whichever instance ticks', async () => {

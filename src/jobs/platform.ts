@@ -1,4 +1,5 @@
 /** The platform's scheduled jobs, registered on the scheduler by main.ts. */
+import { safeguardingJobs } from '../safeguarding/index.ts';
 import type { Services } from '../services.ts';
 import { daily, hourly, weekly } from './schedule.ts';
 import type { Job, JobLog } from './scheduler.ts';
@@ -9,7 +10,9 @@ const dayOf = (runKey: string): string => runKey.slice(runKey.lastIndexOf(':') +
 /**
  * Housekeeping every hour; the participation tracker's daily batch (access codes used before today mark
  * their young people completed) from 1am UK time; the response-rate updates on the configured days
- * (Mondays and Thursdays from 7am UK time by default), after that day's batch.
+ * (Mondays and Thursdays from 7am UK time by default), after that day's batch; every five minutes, the
+ * safeguarding job (comments left unscreened, disclosure emails and escalations due); from 2am UK time,
+ * retention (what has outlived its period is deleted and counted: docs/data-release.md).
  */
 export function platformJobs(services: Services, log: JobLog): Job[] {
   return [
@@ -36,6 +39,16 @@ export function platformJobs(services: Services, log: JobLog): Job[] {
       async run(runKey) {
         const { sent, waves } = await services.rates.sendDigests(runKey);
         log.info({ runKey, sent, waves }, 'response-rate updates sent');
+      },
+    },
+    ...safeguardingJobs(services.safeguarding, log),
+    {
+      name: 'retention',
+      due: daily('retention', 2),
+      async run(runKey) {
+        // Counts only: what was deleted is never logged.
+        const totals = await services.retention.run(runKey);
+        log.info({ runKey, ...totals }, 'retention run done');
       },
     },
   ];

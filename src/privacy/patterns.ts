@@ -44,6 +44,9 @@ const DETECTORS: readonly Detector[] = [
   { type: 'reference_number', re: /\b\d{3}[\s-]?\d{3}[\s-]?\d{4}\b/g },
   { type: 'reference_number', re: /\b[A-Z]{1,5}[-/]?\d{3,}[A-Z0-9/-]*\b/g },
   { type: 'reference_number', re: /\b\d{5,}\b/g },
+  // Letters and numbers in groups: "HN/22/04781", "TEN-448120", "13/88214/24" (a middle group of 3+ digits is no date).
+  { type: 'reference_number', re: /\b[A-Z]{1,5}(?:[-/]\d+){2,}(?:[-/][A-Z0-9]+)*\b/g },
+  { type: 'reference_number', re: /\b\d+[/-]\d{3,}(?:[/-]\d+)+\b/g },
   { type: 'reference_number', re: /\b(?:ref|reference|case|crime|claim|tenancy|account|application|customer|client|patient|nhs|ni|id)\s*(?:no\.?|number|num|ref|#)?\s*(?:is|:|-)?\s*([A-Za-z]*\d[A-Za-z0-9/-]{2,})/gi, group: 1 },
   { type: 'postcode', re: /\b[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}\b/gi },
   { type: 'date', re: /\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b/g },
@@ -52,9 +55,13 @@ const DETECTORS: readonly Detector[] = [
   { type: 'date', re: /\b(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b(?=\s+(?:of\s+)?(?:this|next|last)\s+month)/gi },
   { type: 'address', re: new RegExp(`${HOUSE}(?:${TITLE_WORD}\\s+){1,3}(?:${titled(STREETS_TITLE)})\\b`, 'g'), keep: (v) => !/^(?:The|My|Our|A|An|This|That|At|In|On)\b/.test(v.replace(/^[^A-Za-z]+/, '')) },
   { type: 'address', re: new RegExp(`${HOUSE}\\b(?:${NOT_STOP}${ANY_WORD}\\s+){1,2}(?:${STREETS_PLAIN})\\b`, 'gi') },
+  // With a house number any street word counts, in any case: "7 heron court", "flat 2 mill view".
+  { type: 'address', re: new RegExp(`(?:\\b(?:flat|apartment|apt|unit)\\s+\\d+[a-z]?,?\\s+)?\\b\\d{1,4}[a-z]?,?\\s+(?:${NOT_STOP}${ANY_WORD}\\s+){1,2}(?:${STREETS_TITLE})\\b`, 'gi') },
   { type: 'school', re: new RegExp(`\\b(?:St\\.?\\s+)?(?:${TITLE_WORD}\\s+){1,3}(?:${titled(SCHOOLS_TITLE)})\\b`, 'g'), keep: (v) => !/^(?:The|My|Our|A|An|This|That|At|In|On|I|Year)\b/.test(v) },
   { type: 'school', re: new RegExp(`\\b(?:st\\.?\\s+)?(?:${NOT_STOP}${ANY_WORD}\\s+){1,2}(?:${SCHOOLS_PLAIN})\\b`, 'gi') },
   { type: 'school', re: /\buniversity\s+of\s+(?:the\s+)?[A-Za-z]+(?:\s+[A-Z][a-z]+)?/gi },
+  // Saints' schools in any case: "st aidans", "St Bede's", "st. john's".
+  { type: 'school', re: /\b(?:st\.?|saint)\s+[a-z]+(?:'s|’s|s)\b(?:\s+(?:primary|juniors|infants|academy|high|college|school|rc|c of e|ce))*/gi },
   { type: 'social_handle', re: /(?<![\w.@])@[\p{L}\p{N}_.]{2,}[\p{L}\p{N}_]/gu },
   {
     type: 'social_handle',
@@ -62,6 +69,14 @@ const DETECTORS: readonly Detector[] = [
     group: 1,
   },
   { type: 'social_handle', re: /\b[a-z][a-z0-9]*[._][a-z0-9._]*[0-9][a-z0-9._]*\b|\b[a-z]+[0-9]+[a-z][a-z0-9]*\b|\b[a-z]{2,}[._][a-z]*[0-9][a-z0-9]*\b/gi },
+  // Any word after "my snap is", "add me on insta": "my snap is kayxoxo".
+  {
+    type: 'social_handle',
+    re: /\b(?:snap|snapchat|insta|instagram|ig|tiktok|tt|twitter|discord|twitch|youtube|psn|gamertag|username|user name|handle|xbox|kik|telegram)\s*(?:name\s+)?(?:is|:|-|=|its|it's)\s*@?([\p{L}\p{N}_.]{3,}[\p{L}\p{N}_])/giu,
+    group: 1,
+    keep: (v) => !/^(?:the|my|your|his|her|their|a|an|on|off|down|private|blocked|deleted|banned|gone|dead|broken|same|new|old|called|just|not|so|and|but|fake|hacked|open|rubbish|full)$/i.test(v),
+  },
+  { type: 'social_handle', re: /\badd\s+me\s+on\s+(?:snap|snapchat|insta|instagram|ig|tiktok|discord|xbox|psn)\s+@?([\p{L}\p{N}_.]{3,}[\p{L}\p{N}_])/giu, group: 1, keep: (v) => !/^(?:pls|please|plz|its|it's|if|and|then|now|lol|x+)$/i.test(v) },
 ];
 
 /** School and street words: a street or school needs something before them. */

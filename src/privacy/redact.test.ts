@@ -49,6 +49,29 @@ describe('redact', () => {
     expect(redact(text).text).toBe(expected);
   });
 
+  it.each([
+    ['my sw is called bernadette and my pa tomasz', 'my sw is called [name] and my pa [name]'],
+    ['miss okafor and mr hollis are my teachers', 'miss [name] and mr [name] are my teachers'],
+    ['my best frend is lacey-mae', 'my best frend is [name]'],
+    ['Dex from the estate keeps coming round', '[name] from the estate keeps coming round'],
+    ['my nan lives in heckmondwike', 'my nan lives in [place]'],
+    ['i go to st aidans then ridgeway high', 'i go to [school] then [school]'],
+    ['my uni is lancaster uni', 'my uni is [school]'],
+    ['my party was at Bounce Kingdom', 'my party was at [place]'],
+    ['my snap is kayxoxo add me', 'my snap is [handle] add me'],
+    ['my housing ref is HN/22/04781', 'my housing ref is [reference]'],
+    ['crime number 13/88214/24', 'crime number [reference]'],
+    ['i live at 7 heron court now', 'i live at [address] now'],
+  ])('redacts names, places, schools, handles and references however they are written: "%s"', (text, expected) => {
+    expect(redact(text).text).toBe(expected);
+  });
+
+  it('never takes an everyday word, an inflection or text speak after "my carer" for a name', () => {
+    for (const text of ['my carer slapped me', 'my brother ses no', 'my carers dont know', 'my carer pinches me', 'my sister copys me', 'i miss home', 'me and evryone went']) {
+      expect(redact(text)).toEqual({ text, spans: [] });
+    }
+  });
+
   it('keeps relationship words, subjects, festivals, brands and words that are names elsewhere', () => {
     const text = 'My mum and nan took me to McDonalds at Christmas, i hate Maths but i hope i will pass. We planted a rose bush.';
     expect(redact(text)).toEqual({ text, spans: [] });

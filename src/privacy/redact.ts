@@ -21,7 +21,26 @@ export interface Redaction {
 
 /** Finds the identifying details in `text` without replacing them. */
 export function identifyingSpans(text: string): RedactedSpan[] {
-  return resolve([...findPatterns(text), ...findNamesAndPlaces(text)]).map(({ type, start, end }) => ({ type, start, end }));
+  return joinNeighbours(text, resolve([...findPatterns(text), ...findNamesAndPlaces(text)]).map(({ type, start, end }) => ({ type, start, end })));
+}
+
+/** Names, places and schools found word by word. */
+const WORDWISE: readonly SpanType[] = ['school', 'place', 'name'];
+
+/**
+ * Neighbouring names, places and schools separated only by a space or a hyphen are one detail ("Bounce Kingdom",
+ * "lacey-mae", "Kacper Nowak", "Crossley Heath"); the joined span keeps the stronger type (school, place, name).
+ */
+function joinNeighbours(text: string, spans: RedactedSpan[]): RedactedSpan[] {
+  const out: RedactedSpan[] = [];
+  for (const s of spans) {
+    const last = out.at(-1);
+    if (last !== undefined && WORDWISE.includes(last.type) && WORDWISE.includes(s.type) && /^[ \t'’-]?$/u.test(text.slice(last.end, s.start))) {
+      last.end = s.end;
+      if (WORDWISE.indexOf(s.type) < WORDWISE.indexOf(last.type)) last.type = s.type;
+    } else out.push({ ...s });
+  }
+  return out;
 }
 
 /** Replaces every identifying detail of `text` with its placeholder; returns the new text and the spans replaced. */

@@ -37,21 +37,29 @@ export type Capability =
   | 'safeguarding.review'
   | 'safeguarding.receive'
   | 'paper.enter'
+  | 'paper.print' // download a wave's printable paper forms (programme roles: completed forms come back to the programme)
   | 'wave.clean' // review suspect responses of a closed wave before it is reported
   | 'report.publish' // see a report's live draft and publish it as the next immutable version
   | 'report.national' // the national report across every LA (programme roles only)
-  | 'prize.draw'; // a wave's prize draw entries, after close (the LA's lead only: the one place names are held)
+  | 'comments.review' // a wave's free-text comments, redacted only, with their review status
+  | 'comments.redact' // the original comments beside their redaction: redact more, restore, approve quotes (safeguarding reviewers)
+  | 'release.request' // ask for an anonymised export of the LA's own closed waves, and download it once approved
+  | 'release.approve' // see a release's disclosure report and approve or refuse it (programme administrators)
+  | 'prize.draw' // a wave's prize draw entries, after close (the LA's lead only: the one place names are held)
+  | 'plan.view' // an LA's action plans, KPIs, progress dashboard and "You said, we did"
+  | 'plan.edit' // write the LA's action plan, agree it, record progress, publish "You said, we did" (the LA's lead)
+  | 'plan.programme'; // programme staff on New Belongings Plus: switch a plan to the cycle, write feedback on co-production, compare LAs, publish to the practice bank
 
 const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
-  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean', 'report.publish', 'report.national'],
-  programme_researcher: ['programme.view', 'wave.view', 'wave.clean', 'report.publish', 'report.national'],
-  programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review'],
-  programme_data_entry: ['programme.view', 'wave.view', 'paper.enter'],
+  programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean', 'report.publish', 'report.national', 'release.approve', 'plan.view', 'plan.programme', 'paper.print'],
+  programme_researcher: ['programme.view', 'wave.view', 'wave.clean', 'report.publish', 'report.national', 'comments.review', 'plan.view', 'plan.programme'],
+  programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review', 'comments.review', 'comments.redact'],
+  programme_data_entry: ['programme.view', 'wave.view', 'paper.enter', 'paper.print'],
 };
 
 const laCaps: Record<LaRole, readonly Capability[]> = {
-  la_lead: ['wave.view', 'wave.plan', 'tracker.view', 'tracker.edit', 'prize.draw'],
-  la_viewer: ['wave.view', 'tracker.view'],
+  la_lead: ['wave.view', 'wave.plan', 'tracker.view', 'tracker.edit', 'prize.draw', 'release.request', 'plan.view', 'plan.edit'],
+  la_viewer: ['wave.view', 'tracker.view', 'plan.view'],
   la_safeguarding: ['wave.view', 'safeguarding.receive'],
 };
 

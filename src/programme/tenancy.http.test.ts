@@ -47,6 +47,16 @@ describe.each(engines)('tenant isolation on %s', (dialect) => {
     await t.services.participation.generateCodes(leadActor, wave.id, 'missing');
     secrets.push('ALD-4711-SECRET', 'Aldermoor Secret Team', entry.entry.id);
     Object.assign(params, { entryId: entry.entry.id });
+    // Safeguarding: a young person's worrying comment in LA A, disclosed to LA A.
+    const response = await t.services.survey.recordResponse({ waveId: wave.id, instrumentId: 'ylyc-8-11', answers: {}, freeText: { anything_else: 'Xanthippe says he hits me when hes drunk' }, completedAt: '2026-03-02T09:00:00.000Z', channel: 'online' });
+    await t.services.safeguarding.screenComments(response.id);
+    const comment = await t.conn.db.selectFrom('response_comments').select('id').where('response_id', '=', response.id).executeTakeFirstOrThrow();
+    const reviewer = await makeStaff(t.conn.db, t.clock, 'reviewer@programme.example', [{ role: 'programme_safeguarding', laId: null }]);
+    const decided = await t.services.safeguarding.decide({ accountId: reviewer.id, email: reviewer.email, name: 'reviewer', grants: [{ role: 'programme_safeguarding', laId: null }] }, comment.id, { decision: 'concern', note: 'disclose' });
+    if (!decided.ok) throw new Error('not decided');
+    const disclosure = await t.conn.db.selectFrom('safeguarding_disclosures').select('id').where('comment_id', '=', comment.id).executeTakeFirstOrThrow();
+    secrets.push('Xanthippe', response.id, comment.id, disclosure.id);
+    Object.assign(params, { commentId: comment.id, disclosureId: disclosure.id });
   });
   afterAll(() => t.close());
 
@@ -73,5 +83,6 @@ describe.each(engines)('tenant isolation on %s', (dialect) => {
     expect((await t.services.accounts.listAccounts()).some((a) => a.email === 'h@x.example')).toBe(false);
     expect(await t.services.participation.trackerCounts(targetWaveId)).toEqual({ total: 1, byStatus: expect.objectContaining({ not_planned: 1 }) as unknown });
     expect((await t.conn.db.selectFrom('access_codes').selectAll().where('wave_id', '=', targetWaveId).execute()).map((c) => c.replaced_on)).toEqual([null]);
+    expect((await t.conn.db.selectFrom('safeguarding_disclosures').select('acknowledged_at').execute()).map((d) => d.acknowledged_at)).toEqual([null]);
   });
 });

@@ -19,10 +19,15 @@ export function staffNav(actor: Actor): Array<{ href: string; text: string }> {
   const nav: Array<{ href: string; text: string }> = [];
   if (hasCapability(actor, 'programme.view')) nav.push({ href: '/staff/fieldwork', text: 'Live fieldwork' });
   if (hasCapability(actor, 'report.national')) nav.push({ href: '/staff/national', text: 'National report' });
+  if (hasCapability(actor, 'paper.enter')) nav.push({ href: '/staff/paper/entry', text: 'Paper entry' });
+  if (hasCapability(actor, 'safeguarding.review') || hasCapability(actor, 'safeguarding.receive')) nav.push({ href: '/staff/safeguarding', text: 'Safeguarding' });
   if (hasCapability(actor, 'programme.manage')) {
     nav.push({ href: '/staff/admin/las', text: 'Local authorities' }, { href: '/staff/admin/accounts', text: 'Accounts' });
   }
-  if (hasCapability(actor, 'audit.view')) nav.push({ href: '/staff/admin/audit', text: 'Audit log' }, { href: '/staff/admin/outbox', text: 'Outbox' });
+  if (hasCapability(actor, 'plan.programme')) nav.push({ href: '/staff/programme/action-plans', text: 'New Belongings Plus' });
+  if (hasCapability(actor, 'plan.view')) nav.push({ href: '/staff/practice-bank', text: 'Practice bank' });
+  if (hasCapability(actor, 'release.request') || hasCapability(actor, 'release.approve')) nav.push({ href: '/staff/releases', text: 'Data releases' });
+  if (hasCapability(actor, 'audit.view')) nav.push({ href: '/staff/admin/audit', text: 'Audit log' }, { href: '/staff/admin/outbox', text: 'Outbox' }, { href: '/staff/admin/retention', text: 'Retention' });
   return nav;
 }
 
@@ -69,7 +74,8 @@ export function workspaceRoutes(services: Services) {
       const link = `${services.config.publicUrl}/s/${wave.linkCode}`;
       const planning = await services.planning.wavePanel(actor, wave);
       const tracker = await services.participation.wavePanel(actor, wave);
-      return reply.render('staff-wave.njk', { wave, link, planning, tracker, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage'), canClean: mayActIn(actor, 'wave.clean', wave.laId) });
+      const comments = await services.comments.wavePanel(actor, wave);
+      return reply.render('staff-wave.njk', { wave, link, planning, tracker, comments, staffNav: staffNav(actor), canManage: hasCapability(actor, 'programme.manage'), canClean: mayActIn(actor, 'wave.clean', wave.laId), canRequestRelease: mayActIn(actor, 'release.request', wave.laId), canPrint: mayActIn(actor, 'paper.print', wave.laId), canPlan: mayActIn(actor, 'plan.view', wave.laId) });
     });
 
     app.post('/staff/waves/:waveId/close', csrf, async (req, reply) => {

@@ -14,3 +14,5 @@ export { youthRoutes } from './youth/youth.routes.ts';
 export { youthHtmlFile } from './youth/youth-file.ts';
 export { renderYouthPdf } from './youth/youth-pdf.ts';
 export { youthReport, youthProse, type YouthReport } from './youth/youth.ts';
+export { naturalFrequency } from './youth/youth-words.ts';
+export { POSITIVE as YOUTH_POSITIVE, POSITIVE_CARE_LEAVERS as YOUTH_POSITIVE_CARE_LEAVERS, LOW as YOUTH_LOW, FEELINGS as YOUTH_FEELINGS } from './youth/phrases.ts';

@@ -7,6 +7,8 @@ import { pct, WHO } from './report-words.ts';
 
 /** A key finding as the summary prints it. */
 export interface KeyFindingText {
+  /** The finding's stable id (instrument, question, measure, comparison), which action plans link to. */
+  readonly id: string;
   readonly kind: KeyFinding['kind'];
   /** e.g. "Trusts the adults they live with – children aged 8 to 11". */
   readonly headline: string;
@@ -61,6 +63,7 @@ export function keyFindingTexts(findings: Findings, label: Label): KeyFindingTex
     const who = WHO[kf.instrumentId];
     return [
       {
+        id: `${kf.instrumentId}.${kf.questionId}.${kf.measure}.${kf.against}`,
         kind: kf.kind,
         headline: `${figures.what} – ${who}`,
         detail:

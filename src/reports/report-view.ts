@@ -6,6 +6,7 @@ import type { DistributionCell, Domain, IndicatorFindings, InstrumentFindings, W
 import { keyFindingTexts, type KeyFindingText } from './key-findings.ts';
 import { versionLabel } from './versions.ts';
 import { participation, type ParticipationRow, type Report } from './report.ts';
+import { quotesNote } from './quotes.ts';
 import { ageGroupsView, breakdownSections, careLeaversView, changeSections, type AgeGroupsView, type BreakdownSection, type CareLeaversView, type ChangeSection } from './report-sections.ts';
 import { AGE_GROUP, benchmarkSource, figureText, meanText, pct, reasonText, verdictText, type FigureText, type VerdictText } from './report-words.ts';
 
@@ -88,6 +89,8 @@ export interface ReportView {
   readonly excludedResponses: number;
   readonly minBase: number;
   readonly citations: Report['findings']['citations'];
+  /** Selected comments: the approved, redacted quotes, and what the section says about them (or instead of them). */
+  readonly quotes: { readonly items: readonly string[]; readonly note: string };
 }
 
 /** The four domains, in the order reports present them. */
@@ -204,6 +207,7 @@ export function reportView(report: Report, label: Label): ReportView {
     excludedResponses: report.excludedResponses,
     minBase,
     citations: findings.citations,
+    quotes: { items: report.quotes?.items ?? [], note: quotesNote(report.quotes) },
   };
 }
 

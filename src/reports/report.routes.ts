@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { requireActor } from '../http/staff-session.ts';
 import { AppError } from '../lib/errors.ts';
+import { mayActIn } from '../programme/index.ts';
 import { staffNav } from '../programme/workspace.routes.ts';
 import type { Services } from '../services.ts';
 import { reportCharts } from './charts/index.ts';
@@ -40,7 +41,9 @@ export function reportRoutes(services: Services) {
       const page = await reports.reportPage(actor, waveIdOf(req), choiceOf(req));
       const published = (req.query as Record<string, unknown>)['published'] === '1';
       const view = versionsPage(page, label);
-      return reply.render('report.njk', { ...view, charts: view.r === null ? [] : await reportCharts(view.r), published, staffNav: staffNav(actor) });
+      // Findings link to their actions for those who may read the LA's action plan.
+      const mayPlan = mayActIn(actor, 'plan.view', page.wave.laId);
+      return reply.render('report.njk', { ...view, charts: view.r === null ? [] : await reportCharts(view.r), published, mayPlan, staffNav: staffNav(actor) });
     });
 
     app.post('/staff/waves/:waveId/report/publish', csrf, async (req, reply) => {

@@ -9,9 +9,11 @@ import { computeFindings, DEFAULT_OPTIONS, type InstrumentId, type SurveyId } fr
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { mayActIn, type Actor, type AuditLog, type ProgrammeService, type Wave } from '../programme/index.ts';
-import { reportRepository, type AnalysedResponse, type ReportRepository } from './report.repository.ts';
+import { newRunCache, reportRepository, type AnalysedResponse, type ReportRepository } from './report.repository.ts';
 import { AGE_GROUP } from './report-words.ts';
 import type { Report } from './report.ts';
+import { approvedQuotes } from '../comments/index.ts';
+import { reportQuotes, type ReportQuotes } from './quotes.ts';
 import { versionsRepository } from './versions.repository.ts';
 import { analysedIds, checkPublish, type AnalysedIds, type PublishCheck, type ReportChoice, type VersionSummary } from './versions.ts';
 
@@ -54,6 +56,12 @@ export function reportService(deps: ReportDeps) {
   const months = deps.comparatorMonths ?? 24;
   const minDifference = deps.minVersionDifference ?? DEFAULT_OPTIONS.minVersionDifference;
 
+  /** The approved, redacted comments of the analysed responses; not even looked up below the threshold. */
+  async function quotesOf(waveId: string, analysed: readonly AnalysedResponse[], minResponses: number): Promise<ReportQuotes> {
+    const approved = analysed.length < minResponses ? [] : await approvedQuotes(deps.db, waveId, new Set(analysed.map((r) => r.id)));
+    return reportQuotes(analysed.length, minResponses, approved);
+  }
+
   /** The live report (the draft) and the ids of the responses it analysed. */
   async function build(wave: Wave, r: ReportRepository = repo): Promise<{ report: Report; ids: AnalysedIds }> {
     if (!isFinished(wave)) throw new AppError('conflict', 'The report is ready once the wave has closed: close the wave first.');
@@ -84,6 +92,7 @@ export function reportService(deps: ReportDeps) {
       ...(other === undefined ? {} : { otherSurveyWave: { id: other.waveId, title: other.title } }),
       excludedResponses: excluded.size,
       version: null,
+      quotes: await quotesOf(wave.id, responses, findings.options.minQuoteResponses),
     };
     return { report, ids: analysedIds(responses) };
   }
@@ -211,7 +220,7 @@ export function reportService(deps: ReportDeps) {
      * however many reports compare with them. Audited per wave as report.downloaded without an actor.
      */
     async *operatorDrafts(filter: { survey?: SurveyId; format: ReportFormat }): AsyncGenerator<Report> {
-      const run = reportRepository(deps.db, new Map<string, AnalysedResponse[]>());
+      const run = reportRepository(deps.db, newRunCache());
       const listed = (await deps.programme.listWaves()).filter((w) => isFinished(w) && (filter.survey === undefined || w.survey === filter.survey));
       for (const { id } of listed) {
         const wave = await deps.programme.findWave(id);

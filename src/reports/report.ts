@@ -5,6 +5,7 @@
 import type { Findings, InstrumentId } from '../findings/index.ts';
 import type { LocalAuthority, Wave } from '../programme/index.ts';
 import { AGE_GROUP, pct } from './report-words.ts';
+import type { ReportQuotes } from './quotes.ts';
 import type { ReportVersion } from './versions.ts';
 
 /** One LA's report on one closed wave. */
@@ -24,6 +25,8 @@ export interface Report {
   readonly excludedResponses: number;
   /** The published version this is (number and date), or null for the live draft, which is not for sharing. */
   readonly version: ReportVersion;
+  /** Young people's comments approved for quoting (redacted), frozen with a published version; absent in versions published before reports had quotes. */
+  readonly quotes?: ReportQuotes;
 }
 
 /** Who took part in one age group (instrument), or in the whole wave. */
@@ -88,5 +91,6 @@ export function reportJson(report: Report): Record<string, unknown> {
     excludedResponses: report.excludedResponses,
     participation: participation(report),
     findings: report.findings,
+    quotes: report.quotes ?? null,
   };
 }

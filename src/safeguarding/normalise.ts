@@ -17,10 +17,14 @@ export interface Lexicon {
   rewrite: ReadonlyMap<string, readonly string[]>;
   /** Extra readings tried alongside a word ("2" -> "to"). */
   alsoRead: ReadonlyMap<string, readonly string[]>;
+  /** Correctly spelt words the English lexicon lacks ("heron"): never read as a misspelling of a pattern word. */
+  spelt: ReadonlySet<string>;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’*&]+[\p{L}\p{N}]+)*/gu;
 const LEET: Readonly<Record<string, string>> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '5': 's', '7': 't' };
+/** A time written as one word ("3am", "11pm"): read as the number and "am"/"pm", so "till 3am" matches "till # am". */
+const TIME = /^(\d{1,2})(am|pm)$/;
 
 /** Lower case, without accents or apostrophes: the base reading of a word. */
 export function baseForm(word: string): string {
@@ -47,7 +51,13 @@ export function tokenise(text: string, lexicon: Lexicon): Token[] {
   for (const m of text.matchAll(WORD)) {
     const start = m.index;
     const end = start + m[0].length;
-    const forms = readings(baseForm(m[0]));
+    const base = baseForm(m[0]);
+    const time = TIME.exec(base);
+    if (time?.[1] !== undefined && time[2] !== undefined) {
+      tokens.push({ forms: [time[1]], start, end }, { forms: [time[2]], start, end });
+      continue;
+    }
+    const forms = readings(base);
     const rewritten = forms.map((f) => lexicon.rewrite.get(f)).find((r) => r !== undefined);
     if (rewritten !== undefined) {
       // "im" -> "i", "am": each new word keeps the span of the word written.

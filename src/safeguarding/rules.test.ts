@@ -35,6 +35,23 @@ describe('the rules file', () => {
     expect(() => compileRules(file)).toThrow(new RegExp(file.rules[0]!.id.replace('.', '\\.')));
   });
 
+  it('refuses weak signals with a threshold under 2 or a word read as two words', () => {
+    const low = clone() as typeof bundled & { signals: { threshold: number; classes: Record<string, string[]> } };
+    low.signals.threshold = 1;
+    expect(rulesFileSchema.safeParse(low).success).toBe(false);
+    const split = clone() as typeof bundled & { signals: { threshold: number; classes: Record<string, string[]> } };
+    split.signals.classes['lack'] = ['dont'];
+    expect(() => compileRules(split)).toThrow(/signal class lack/);
+  });
+
+  it('reads an unknown word as a misspelling of a pattern word, unless the spelt list says it is a word', () => {
+    const file = clone() as typeof bundled & { normalise: { spelt: { words: string[] } } };
+    file.rules.push({ id: 'other.test-spelling', category: 'other_risk', notes: 'a reviewer-added word', patterns: ['zorblet'] });
+    expect(screen('the zorblets came', compileRules(file)).flag).toBe(true);
+    file.normalise.spelt.words.push('zorblets');
+    expect(screen('the zorblets came', compileRules(file)).flag).toBe(false);
+  });
+
   it('lets a reviewer extend the rules as data: a new phrase flags what it describes', () => {
     const text = 'the zorbles came back';
     expect(screen(text).flag).toBe(false);

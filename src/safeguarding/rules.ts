@@ -19,6 +19,7 @@ export const rulesFileSchema = z
         notes: z.string().optional(),
         rewrite: z.record(z.string().min(1), z.string().min(1)),
         alsoRead: z.object({ notes: z.string().optional(), words: z.record(z.string().min(1), z.array(z.string().min(1))) }).strict(),
+        spelt: z.object({ notes: z.string().optional(), words: z.array(z.string().regex(/^[a-z]+$/)) }).strict().optional(),
       })
       .strict(),
     sets: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)),
@@ -28,6 +29,15 @@ export const rulesFileSchema = z
     exemptions: z.array(
       z.object({ id: z.string().regex(/^idiom\.[a-z_-]+$/), notes: z.string().min(1), patterns: patternList, categories: z.array(z.enum(CATEGORIES)).optional() }).strict(),
     ),
+    signals: z
+      .object({
+        notes: z.string().optional(),
+        threshold: z.number().int().min(2),
+        category: z.enum(CATEGORIES),
+        classes: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().regex(/^[a-z0-9]+$/)).min(1)),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((file, ctx) => {
@@ -67,12 +77,21 @@ export interface CompiledExemption {
   patterns: CompiledPattern[];
 }
 
+/** Weak signals: a comment no rule flags is still flagged when words of `threshold` different classes appear in it. */
+export interface CompiledSignals {
+  threshold: number;
+  category: Category;
+  /** Each class and the (normalised) words that belong to it. */
+  classes: readonly { id: string; words: ReadonlySet<string> }[];
+}
+
 export interface Rules {
   version: string;
   lexicon: Lexicon;
   categoryOrder: readonly Category[];
   rules: CompiledRule[];
   exemptions: CompiledExemption[];
+  signals: CompiledSignals | null;
   /** Every literal word of every pattern, for spelling tolerance. */
   vocabulary: ReadonlySet<string>;
 }
@@ -158,12 +177,29 @@ export function compilePattern(source: string, ctx: CompileContext): CompiledPat
   return { source, elements };
 }
 
+/** Compiles the weak-signal classes; each word is read as the normaliser reads it ("dont" is "do not", so write "not"). */
+function compileSignals(signals: NonNullable<RulesFile['signals']>, ctx: CompileContext): CompiledSignals {
+  const classes = Object.entries(signals.classes).map(([id, words]) => {
+    const set = new Set<string>();
+    for (const w of words) {
+      const read = rewriteWord(w, ctx.lexicon);
+      if (read.length !== 1) throw new Error(`signal class ${id}: "${w}" is read as several words; write them as one`);
+      for (const r of read) {
+        set.add(r);
+        ctx.vocabulary.add(r);
+      }
+    }
+    return { id, words: set };
+  });
+  return { threshold: signals.threshold, category: signals.category, classes };
+}
+
 /** Validates a rules file and compiles it; throws naming the first problem. */
 export function compileRules(raw: unknown): Rules {
   const file = rulesFileSchema.parse(raw);
   const rewrite = new Map(Object.entries(file.normalise.rewrite).map(([k, v]) => [k, v.split(/\s+/)] as const));
   const alsoRead = new Map(Object.entries(file.normalise.alsoRead.words));
-  const lexicon: Lexicon = { rewrite, alsoRead };
+  const lexicon: Lexicon = { rewrite, alsoRead, spelt: new Set(file.normalise.spelt?.words ?? []) };
   const ctx: CompileContext = { sets: file.sets, lexicon, vocabulary: new Set(), setDepth: 0 };
   const compileAll = (id: string, patterns: readonly string[]) =>
     patterns.map((p) => {
@@ -179,6 +215,7 @@ export function compileRules(raw: unknown): Rules {
     categoryOrder: [...file.categories].sort((a, b) => a.severity - b.severity).map((c) => c.id),
     rules: file.rules.map((r) => ({ id: r.id, category: r.category, patterns: compileAll(r.id, r.patterns) })),
     exemptions: file.exemptions.map((e) => ({ id: e.id, categories: e.categories ? new Set(e.categories) : null, patterns: compileAll(e.id, e.patterns) })),
+    signals: file.signals ? compileSignals(file.signals, ctx) : null,
     vocabulary: ctx.vocabulary,
   };
 }

@@ -5,7 +5,7 @@
 import type { Category } from './corpus/corpus.ts';
 import { isKnownWord } from './dictionary.ts';
 import { allowedEdits, editDistance, tokenise, type Token } from './normalise.ts';
-import { defaultRules, type CompiledPattern, type Element, type Rules } from './rules.ts';
+import { defaultRules, type CompiledPattern, type CompiledSignals, type Element, type Rules } from './rules.ts';
 
 /** What matched, for the reviewer: the rule, its category and the span of the original text. */
 export interface ScreenMatch {
@@ -42,7 +42,7 @@ function misspelt(form: string, rules: Rules): readonly string[] {
   const hit = cache.get(form);
   if (hit !== undefined) return hit;
   const out: string[] = [];
-  if (form.length >= 5 && !/^\d+$/.test(form) && !isKnownWord(form)) {
+  if (form.length >= 5 && !/^\d+$/.test(form) && !isKnownWord(form) && !rules.lexicon.spelt.has(form)) {
     for (const word of rules.vocabulary) {
       const max = allowedEdits(Math.min(word.length, form.length));
       if (max === 0 || word[0] !== form[0] || word === form) continue;
@@ -102,6 +102,22 @@ function find(pattern: CompiledPattern, ws: readonly Word[]): [number, number][]
   return found;
 }
 
+/**
+ * Weak signals: when words of enough different classes appear (someone else, something missing, night or a
+ * room, what someone says...), the comment goes to a reviewer although no single rule matched. One match per
+ * class, on its first word outside an idiom.
+ */
+function signalMatches(text: string, ws: readonly Word[], signals: CompiledSignals, idioms: readonly [number, number][]): ScreenMatch[] {
+  const found: ScreenMatch[] = [];
+  for (const cls of signals.classes) {
+    const i = ws.findIndex((w, k) => !idioms.some(([s, e]) => s <= k && k < e) && [...w.reads].some((r) => cls.words.has(r)));
+    const w = ws[i];
+    if (w === undefined) continue;
+    found.push({ ruleId: `signals.${cls.id}`, category: signals.category, start: w.token.start, end: w.token.end, text: text.slice(w.token.start, w.token.end) });
+  }
+  return found.length >= signals.threshold ? found : [];
+}
+
 /** Screens one comment with the given rules (the bundled ones by default). Never throws on any string. */
 export function screen(text: string, rules: Rules = defaultRules()): ScreenResult {
   const ws = words(text, rules);
@@ -124,6 +140,7 @@ export function screen(text: string, rules: Rules = defaultRules()): ScreenResul
       }
     }
   }
+  if (matches.length === 0 && rules.signals !== null) matches.push(...signalMatches(text, ws, rules.signals, exempt.map((x) => x.range)));
   matches.sort((a, b) => a.start - b.start || b.end - a.end || a.ruleId.localeCompare(b.ruleId));
   const hit = new Set(matches.map((m) => m.category));
   const categories = rules.categoryOrder.filter((c) => hit.has(c));

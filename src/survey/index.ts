@@ -11,5 +11,6 @@ export {
 } from './survey.service.ts';
 export { surveyRoutes } from './survey.routes.ts';
 export type { Channel } from './responses.repository.ts';
+export { composeResponse, type ComposedResponse } from './response.ts';
 export { instrumentForAge, agesOffered, type School } from './journey.ts';
 export { formatResumeCode, parseResumeCode } from './resume-code.ts';

@@ -9,6 +9,8 @@ import type { Run, TagColour } from './layout.ts';
 export type Block =
   | { readonly kind: 'heading'; readonly level: 1 | 2 | 3 | 4; readonly text: string; readonly id: string | null }
   | { readonly kind: 'paragraph'; readonly runs: readonly Run[] }
+  /** A quotation (<blockquote>): young people's own words, set apart from the report's. */
+  | { readonly kind: 'quote'; readonly runs: readonly Run[] }
   | { readonly kind: 'list'; readonly ordered: boolean; readonly items: readonly (readonly Run[])[] }
   | { readonly kind: 'table'; readonly caption: readonly Run[]; readonly head: readonly (readonly Run[])[]; readonly rows: readonly (readonly (readonly Run[])[])[]; readonly rowHeaders: boolean; readonly numeric: readonly boolean[] }
   | { readonly kind: 'figure'; readonly svg: string; readonly ids: readonly string[]; readonly alt: string; readonly caption: readonly Run[] };
@@ -242,7 +244,11 @@ export function htmlBlocks(html: string): Block[] {
     if (heading !== null) {
       flush();
       out.push({ kind: 'heading', level: Math.min(4, Number(heading[1])) as 1 | 2 | 3 | 4, text: textOf(node), id: node.attrs['id'] ?? null });
-    } else if (t === 'p' || t === 'blockquote' || t === 'dt' || t === 'dd') {
+    } else if (t === 'blockquote') {
+      flush();
+      const runs = tidy(inline(node));
+      if (runs.length > 0) out.push({ kind: 'quote', runs });
+    } else if (t === 'p' || t === 'dt' || t === 'dd') {
       flush();
       inline(node, {}, loose);
       flush();
@@ -257,6 +263,11 @@ export function htmlBlocks(html: string): Block[] {
       flush();
       const svg = t === 'svg' ? node : findSvg(node);
       if (svg !== undefined) out.push(figure(node, svg));
+      else {
+        // A figure without a chart (a quotation with its caption, say) is read for its content, never dropped.
+        for (const c of node.children) walk(c);
+        flush();
+      }
     } else if (['span', 'strong', 'b', 'em', 'i', 'a', 'br', 'small', 'abbr', 'code'].includes(t)) {
       inline(node, {}, loose);
     } else if (!['script', 'style', 'form', 'button', 'nav'].includes(t)) {

@@ -9,6 +9,7 @@ import type { Report } from '../report.ts';
 import { reportView, type ReportView } from '../report-view.ts';
 import { createPdf, svgSize, type PdfWriter, type TableColumn } from './document.ts';
 import { htmlBlocks, type Block } from './html-blocks.ts';
+import { printable } from './printable.ts';
 import { drawContents, drawCover, reserveContents, type ContentsEntry } from './report-cover.ts';
 
 type Label = (key: string) => string;
@@ -44,6 +45,7 @@ function needed(w: PdfWriter, blocks: readonly Block[], i: number, charts: Reado
     case 'table':
       return 110;
     case 'paragraph':
+    case 'quote':
     case 'list': {
       // A short introduction belongs with the table or chart it introduces.
       const after = blocks[i + 2];
@@ -62,6 +64,20 @@ function drawBlock(w: PdfWriter, blocks: readonly Block[], i: number, charts: Re
     case 'paragraph':
       w.paragraph(b.runs);
       return;
+    case 'quote': {
+      // Set in from the margin with a rule beside it, like the web page's inset text; kept whole on one page.
+      const indent = 16;
+      const runs = b.runs.map((r) => ({ ...r, text: printable(r.text) }));
+      const height = w.measure(runs, w.width - indent).reduce((a, l) => a + l.height, 0);
+      w.keepTogether(height + 8);
+      const [top, page] = [w.doc.y, w.pageNumber()];
+      w.paragraph(runs, { type: 'BlockQuote', indent, gap: 0 });
+      const bottom = w.doc.y;
+      // A quote longer than a page runs on without the rule.
+      if (w.pageNumber() === page) w.artifact(() => w.doc.moveTo(w.left + 3, top).lineTo(w.left + 3, bottom).lineWidth(3).strokeColor('#b1b4b6').stroke());
+      w.space(w.theme.text.size * 0.9);
+      return;
+    }
     case 'list':
       w.list(b.items);
       return;

@@ -5,6 +5,7 @@
  */
 import type SVGtoPDFType from 'svg-to-pdfkit';
 import { createPdf, DEFAULT_THEME, type PdfWriter, type Theme } from '../pdf/document.ts';
+import { printable } from '../pdf/printable.ts';
 import { COLOURS, coverPicture, icon, pictogram, pictogramLabel } from './pictures.ts';
 import type { YouthItem, YouthReport, YouthSection } from './youth.ts';
 
@@ -69,6 +70,24 @@ function section(w: PdfWriter, svgToPdf: Svg, s: YouthSection): void {
   w.endSection();
 }
 
+/** A young person's own words in a tinted box with a rule beside it, kept whole on a page. */
+function quote(w: PdfWriter, text: string): void {
+  const { doc } = w;
+  const indent = 22;
+  const words = `“${printable(text)}”`;
+  const lines = w.measure(words, w.width - indent - 12, { size: 16 });
+  const height = lines.reduce((a, l) => a + l.height, 0) + 20;
+  w.keepTogether(height + 14);
+  const top = doc.y;
+  w.artifact(() => {
+    doc.roundedRect(w.left, top, w.width, height, 8).fill('#eef4fb');
+    doc.rect(w.left, top, 6, height).fill('#1d5fa8');
+  });
+  doc.y = top + 10;
+  w.paragraph(words, { type: 'BlockQuote', indent, style: { size: 16 }, gap: 0 });
+  doc.y = top + height + 14;
+}
+
 /** Three ruled boxes that start "We will", for the LA to write its promises in by hand. */
 function promiseBoxes(w: PdfWriter, prompts: readonly string[]): void {
   const { doc } = w;
@@ -103,6 +122,14 @@ export async function renderYouthPdf(y: YouthReport): Promise<Buffer> {
   w.endSection();
 
   for (const s of y.findings) section(w, svgToPdf, s);
+
+  if (y.quotes !== null) {
+    w.section();
+    w.heading(2, y.quotes.heading, { newPage: true, colour: '#1d5fa8' });
+    for (const p of y.quotes.intro) w.paragraph(p);
+    for (const q of y.quotes.items) quote(w, q);
+    w.endSection();
+  }
 
   w.section();
   w.heading(2, y.promises.heading, { newPage: true, colour: COLOURS.star });

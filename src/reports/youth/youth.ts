@@ -6,6 +6,7 @@
  */
 import type { InstrumentFindings, KeyFinding } from '../../findings/index.ts';
 import type { Report } from '../report.ts';
+import { YOUTH_QUOTE_LENGTH, YOUTH_QUOTES } from '../quotes.ts';
 import { feelingsSection, goingWellSection, needsWorkSection } from './youth-findings.ts';
 import type { YouthSection } from './youth-words.ts';
 
@@ -20,6 +21,8 @@ export interface YouthReport {
   readonly coverAlt: string;
   readonly thanks: { readonly heading: string; readonly paragraphs: readonly string[] };
   readonly findings: readonly YouthSection[];
+  /** A few comments a reviewer approved for quoting (redacted), or null when the report quotes none. */
+  readonly quotes: { readonly heading: string; readonly intro: readonly string[]; readonly items: readonly string[] } | null;
   readonly promises: { readonly heading: string; readonly paragraphs: readonly string[]; readonly prompts: readonly string[] };
   readonly help: { readonly heading: string; readonly intro: string; readonly items: readonly string[]; readonly urgent: string };
   readonly privacy: string;
@@ -63,6 +66,18 @@ function thanks(report: Report, present: readonly InstrumentFindings[]): YouthRe
   return { heading: 'Thank you', paragraphs };
 }
 
+/** A few of the comments approved for quoting: the same redacted words as the LA's report, never more. */
+function youthQuotes(report: Report): YouthReport['quotes'] {
+  // Short ones only: they are read aloud in a group and each fits a printed page.
+  const items = report.quotes?.status === 'shown' ? report.quotes.items.filter((q) => q.length <= YOUTH_QUOTE_LENGTH).slice(0, YOUTH_QUOTES) : [];
+  if (items.length === 0) return null;
+  return {
+    heading: 'In your own words',
+    intro: ['Some of you wrote to us in your own words. Here are a few of the things you said.', 'We took out names and places, so no one can tell who wrote them.'],
+    items,
+  };
+}
+
 /** The young people's version of a report; `label` reads the message catalogues (for the help list). */
 export function youthReport(report: Report, label: Label): YouthReport {
   const present = presentInstruments(report);
@@ -82,6 +97,7 @@ export function youthReport(report: Report, label: Label): YouthReport {
     coverAlt: 'A sun over a house, with a star and a heart',
     thanks: thanks(report, present),
     findings: [goingWellSection(ctx), needsWorkSection(ctx), feelingsSection(ctx)],
+    quotes: youthQuotes(report),
     promises: {
       heading: 'What we will do',
       paragraphs: [`The adults at ${la} will write here what they will do about what you told us.`, 'You can ask them how it is going.'],
@@ -104,6 +120,8 @@ export function youthProse(y: YouthReport): string[] {
     y.audience,
     ...y.thanks.paragraphs,
     ...y.findings.flatMap((s) => [s.heading, ...s.intro, ...(s.empty === null ? [] : [s.empty]), ...s.groups.flatMap((g) => [...(g.heading === null ? [] : [g.heading]), ...(g.empty === null ? [] : [g.empty]), ...g.items.flatMap((i) => [i.text, ...(i.note === null ? [] : [i.note])])])]),
+    // The quotes are young people's own words, not ours: only our words around them are checked.
+    ...(y.quotes === null ? [] : [y.quotes.heading, ...y.quotes.intro]),
     y.promises.heading,
     ...y.promises.paragraphs,
     y.help.heading,

@@ -128,6 +128,11 @@ describe('the corpus schema', () => {
     expect(() => parseCorpus(line({ ...good, ...change }), 'tuning')).toThrow(/tuning\.jsonl line 1/);
   });
 
+  it('accepts four-digit ids from t-1000 but no zero-padded ones', () => {
+    expect(parseCorpus(line({ ...good, id: 't-1048' }), 'tuning')).toHaveLength(1);
+    expect(() => parseCorpus(line({ ...good, id: 't-0999' }), 'tuning')).toThrow(/must look like t-001/);
+  });
+
   it('rejects an id from the other half', () => {
     expect(() => parseCorpus(line(good), 'held-out')).toThrow(/must start with h-/);
   });

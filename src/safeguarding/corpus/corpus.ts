@@ -41,7 +41,7 @@ export type SpanType = (typeof SPAN_TYPES)[number];
 export const HALVES = ['tuning', 'held-out'] as const;
 export type Half = (typeof HALVES)[number];
 
-/** Each half's ids start with its own letter: t-001 in tuning, h-001 in held-out. */
+/** Each half's ids start with its own letter: t-001 in tuning, h-001 in held-out (three digits, or four from t-1000). */
 export const ID_PREFIX: Readonly<Record<Half, string>> = { tuning: 't', 'held-out': 'h' };
 
 /** An identifying span. Offsets are JavaScript (UTF-16) string indices; `end` is exclusive. */
@@ -56,7 +56,7 @@ export type Span = z.infer<typeof spanSchema>;
 
 export const corpusItemSchema = z
   .object({
-    id: z.string().regex(/^[th]-\d{3}$/, 'must look like t-001 or h-001'),
+    id: z.string().regex(/^[th]-(\d{3}|[1-9]\d{3})$/, 'must look like t-001 or h-001'),
     ageGroup: z.enum(AGE_GROUPS),
     question: z.string().min(1),
     text: z.string().min(1),

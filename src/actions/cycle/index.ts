@@ -1,0 +1,2 @@
+export { cycleService, type CycleService } from './cycle.service.ts';
+export { cycleRoutes } from './cycle.routes.ts';

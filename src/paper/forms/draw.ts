@@ -1,0 +1,119 @@
+/**
+ * Draws a form design with pdfkit, one copy per serial: the static pages, and on every page the
+ * registration marks, the page's QR code and the footer with the serial. Copies are written as a
+ * stream, one at a time, waiting whenever the reader falls behind, so 500 copies never sit in memory.
+ */
+import type { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type PDFDocumentType from 'pdfkit';
+import QRCode from 'qrcode';
+import type { FontName, FormDesign, Measure, Op } from './design.ts';
+import { encodePage, printedSerial } from './payload.ts';
+
+type Doc = PDFKit.PDFDocument;
+const FONTS: Record<FontName, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+
+async function pdfkit(): Promise<typeof PDFDocumentType> {
+  return ((await import('pdfkit')) as { default: typeof PDFDocumentType }).default;
+}
+
+/** Text widths from pdfkit's own font metrics, the ones the drawing uses. */
+export async function pdfMeasure(): Promise<Measure> {
+  const PDFDocument = await pdfkit();
+  const doc = new PDFDocument({ autoFirstPage: false });
+  return (text, font, size) => doc.font(FONTS[font]).fontSize(size).widthOfString(text);
+}
+
+function drawFace(doc: Doc, cx: number, cy: number, r: number, face: 1 | 2 | 3 | 4 | 5): void {
+  doc.save().lineWidth(Math.max(1, r * 0.06)).circle(cx, cy, r).fillAndStroke('#fff4c2', '#505a5f');
+  doc.fillColor('#0b0c0c').circle(cx - r * 0.35, cy - r * 0.22, r * 0.09).fill().circle(cx + r * 0.35, cy - r * 0.22, r * 0.09).fill();
+  const my = cy + r * 0.38 - (face - 3) * r * 0.06;
+  const bend = (face - 3) * r * 0.2;
+  doc.lineWidth(Math.max(1.2, r * 0.08)).lineCap('round').moveTo(cx - r * 0.45, my).quadraticCurveTo(cx, my + bend, cx + r * 0.45, my).stroke('#0b0c0c');
+  doc.restore();
+}
+
+function drawOp(doc: Doc, op: Op): void {
+  switch (op.kind) {
+    case 'text':
+      doc.font(FONTS[op.font]).fontSize(op.size).fillColor(op.colour).text(op.text, op.x, op.y, { lineBreak: false });
+      break;
+    case 'box':
+      doc.save().lineWidth(1.25).rect(op.x, op.y, op.size, op.size).fillAndStroke('#ffffff', '#000000').restore();
+      break;
+    case 'tick':
+      doc.save().lineWidth(op.size * 0.11).lineCap('round').lineJoin('round')
+        .moveTo(op.x + op.size * 0.2, op.y + op.size * 0.55).lineTo(op.x + op.size * 0.42, op.y + op.size * 0.78).lineTo(op.x + op.size * 0.82, op.y + op.size * 0.2)
+        .stroke('#0b0c0c').restore();
+      break;
+    case 'face':
+      drawFace(doc, op.cx, op.cy, op.r, op.face);
+      break;
+    case 'rect': {
+      doc.save().rect(op.x, op.y, op.w, op.h);
+      if (op.fill !== undefined && op.stroke !== undefined) doc.lineWidth(op.lineWidth ?? 1).fillAndStroke(op.fill, op.stroke);
+      else if (op.fill !== undefined) doc.fill(op.fill);
+      else doc.lineWidth(op.lineWidth ?? 1).stroke(op.stroke ?? '#000000');
+      doc.restore();
+      break;
+    }
+    case 'line':
+      doc.save().lineWidth(op.width).moveTo(op.x1, op.y1).lineTo(op.x2, op.y2).stroke(op.colour).restore();
+      break;
+  }
+}
+
+/** Draws a QR code as filled squares (runs of dark modules merged per row). */
+function drawQr(doc: Doc, text: string, x: number, y: number, size: number): void {
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
+  const n = modules.size;
+  const cell = size / n;
+  doc.save().fillColor('#000000');
+  for (let row = 0; row < n; row++) {
+    let start = -1;
+    for (let col = 0; col <= n; col++) {
+      const dark = col < n && modules.get(row, col) === 1;
+      if (dark && start < 0) start = col;
+      if (!dark && start >= 0) {
+        doc.rect(x + start * cell, y + row * cell, (col - start) * cell, cell);
+        start = -1;
+      }
+    }
+  }
+  doc.fill().restore();
+}
+
+export interface Copies {
+  readonly waveId: string;
+  readonly serials: readonly string[];
+  /** The footer line of a page, e.g. "Form ACD3-F7HK · Page 2 of 8". */
+  readonly footer: (serial: string, page: number, pages: number) => string;
+}
+
+/** Bytes the PDF may run ahead of its reader before drawing waits. */
+const AHEAD = 1 << 20;
+
+/** A readable PDF of one copy of the form per serial; errors end the stream with the error. */
+export async function renderForms(design: FormDesign, copies: Copies): Promise<Readable> {
+  const PDFDocument = await pdfkit();
+  const doc = new PDFDocument({ autoFirstPage: false, margin: 0, pdfVersion: '1.7', lang: design.layout.lang, info: { Title: design.title, Author: 'Bright Spots programme', Subject: design.layout.layoutId } });
+  const { layout } = design;
+  const draw = async (): Promise<void> => {
+    for (const serial of copies.serials) {
+      for (let page = 1; page <= layout.pages; page++) {
+        doc.addPage({ size: 'A4', margin: 0 });
+        for (const op of design.pages[page - 1] ?? []) drawOp(doc, op);
+        drawQr(doc, encodePage({ waveId: copies.waveId, layoutId: layout.layoutId, page, pages: layout.pages, serial }), layout.qr.x, layout.qr.y, layout.qr.w);
+        const f = design.footer;
+        doc.font('Helvetica').fontSize(f.size).fillColor('#484949').text(`${copies.footer(printedSerial(serial), page, layout.pages)}   ·   ${layout.layoutId}`, f.x, f.y, { lineBreak: false });
+      }
+      // Let the reader catch up: nothing more is drawn while a megabyte waits unread.
+      while (doc.readableLength > AHEAD && !doc.destroyed) await sleep(5);
+      if (doc.destroyed) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    doc.end();
+  };
+  draw().catch((e: unknown) => doc.destroy(e instanceof Error ? e : new Error(String(e))));
+  return doc;
+}
