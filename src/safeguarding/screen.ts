@@ -2,6 +2,7 @@
  * Screening of free text for safeguarding concerns (pure). Tuned for recall: a human reviews every flag,
  * so a comment is flagged when any rule matches outside a known idiom ("i killed it at football").
  */
+import { defaultClassifier, type TextClassifier } from './classifier.ts';
 import type { Category } from './corpus/corpus.ts';
 import { isKnownWord } from './dictionary.ts';
 import { allowedEdits, editDistance, tokenise, type Token } from './normalise.ts';
@@ -118,8 +119,12 @@ function signalMatches(text: string, ws: readonly Word[], signals: CompiledSigna
   return found.length >= signals.threshold ? found : [];
 }
 
-/** Screens one comment with the given rules (the bundled ones by default). Never throws on any string. */
-export function screen(text: string, rules: Rules = defaultRules()): ScreenResult {
+/**
+ * Screens one comment with the given rules (the bundled ones by default) and, when no rule matches, the
+ * classifier (by default the bundled one with the bundled rules, none with other rules). Never throws on
+ * any string.
+ */
+export function screen(text: string, rules: Rules = defaultRules(), classifier: TextClassifier | null = rules === defaultRules() ? defaultClassifier(rules.lexicon) : null): ScreenResult {
   const ws = words(text, rules);
   const exempt: { range: [number, number]; categories: ReadonlySet<Category> | null }[] = [];
   for (const ex of rules.exemptions) for (const p of ex.patterns) for (const range of find(p, ws)) exempt.push({ range, categories: ex.categories });
@@ -141,8 +146,15 @@ export function screen(text: string, rules: Rules = defaultRules()): ScreenResul
     }
   }
   if (matches.length === 0 && rules.signals !== null) matches.push(...signalMatches(text, ws, rules.signals, exempt.map((x) => x.range)));
+  // The classifier is asked only about comments that neither a rule nor an idiom speaks to: an idiom is the
+  // rule writers' judgement that its words are benign ("i dont want to go home from legoland").
+  if (matches.length === 0 && exempt.length === 0 && classifier !== null) {
+    const c = classifier.classify(text);
+    if (c?.flag === true) matches.push({ ruleId: `classifier.${classifier.version}`, category: c.category, start: c.cue.start, end: c.cue.end, text: text.slice(c.cue.start, c.cue.end) });
+  }
   matches.sort((a, b) => a.start - b.start || b.end - a.end || a.ruleId.localeCompare(b.ruleId));
   const hit = new Set(matches.map((m) => m.category));
   const categories = rules.categoryOrder.filter((c) => hit.has(c));
-  return { flag: matches.length > 0, categories, matches, rulesVersion: rules.version };
+  const rulesVersion = classifier === null ? rules.version : `${rules.version}+${classifier.version}`;
+  return { flag: matches.length > 0, categories, matches, rulesVersion };
 }
