@@ -7,7 +7,8 @@
  *   node bench/index.ts                 every section
  *   node bench/index.ts page-weight     only the sections named
  * Environment: BENCH_DRAFTS (30000), BENCH_SECONDS (20), BENCH_CONNECTIONS (50); BENCH_LOG_FILE keeps the
- * submissions server's log; BENCH_SERVER_NODE_OPTIONS passes V8 flags to the server only.
+ * submissions server's log; BENCH_SERVER_NODE_OPTIONS passes V8 flags to the server only;
+ * BENCH_CRASH_CYCLES (20) and BENCH_CRASH_CLIENTS (50) size the crash section.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { Figures, Section } from './lib.ts';
@@ -18,6 +19,7 @@ const sections: Section[] = [
   { name: 'reports', run: async () => (await import('./reports.ts')).run() },
   { name: 'text-quality', run: async () => (await import('./text-quality.ts')).run() },
   { name: 'paper', run: async () => (await import('./paper.ts')).run() },
+  { name: 'crash', run: async () => (await import('./crash.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2);

@@ -77,6 +77,15 @@ export function jobsRepository(db: Db) {
       return Number(r.numUpdatedRows);
     },
 
+    /**
+     * Deletes finished and given-up runs started before a time; runs in progress, released or waiting for a
+     * retry are kept. A run key is only ever due around its own time, so an old row guards nothing.
+     */
+    async prune(before: string): Promise<number> {
+      const r = await db.deleteFrom('job_runs').where('status', 'in', ['done', 'failed']).where('started_at', '<', before).where('lease_expires', '<', before).executeTakeFirst();
+      return Number(r.numDeletedRows);
+    },
+
     /** A run as stored, for tests and diagnostics. */
     async find(runKey: string): Promise<JobRun | undefined> {
       const r = await db.selectFrom('job_runs').selectAll().where('run_key', '=', runKey).executeTakeFirst();

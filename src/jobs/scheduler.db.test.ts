@@ -52,6 +52,32 @@ describe.each(engines)('job scheduler on %s', (dialect) => {
   });
   afterEach(() => dbs.close());
 
+  it('deletes finished and given-up runs older than it keeps, at most once an hour, and nothing in progress', async () => {
+    const repo = jobsRepository(dbs.a);
+    const day = 86_400_000;
+    const iso = (msAgo: number) => new Date(Date.parse('2026-03-05T08:00:00.000Z') - msAgo).toISOString();
+    const row = (runKey: string, status: string, agoMs: number) => ({ run_key: runKey, job_name: 'old', status, lease_owner: null, lease_expires: iso(agoMs), attempts: 1, last_error: null, started_at: iso(agoMs), finished_at: status === 'done' ? iso(agoMs) : null });
+    await dbs.a
+      .insertInto('job_runs')
+      .values([row('old:done', 'done', 100 * day), row('old:failed', 'failed', 100 * day), row('old:released', 'released', 100 * day), row('recent:done', 'done', 10 * day)])
+      .execute();
+    const s = make(dbs.a, 'a', { keepRunsMs: 90 * day });
+    await s.tick();
+    expect(await repo.find('old:done')).toBeUndefined();
+    expect(await repo.find('old:failed')).toBeUndefined();
+    expect((await repo.find('old:released'))?.status).toBe('released');
+    expect((await repo.find('recent:done'))?.status).toBe('done');
+    expect(logs).toContainEqual({ level: 'info', msg: 'old job runs deleted' });
+    // Within the hour it does not look again.
+    await dbs.a.insertInto('job_runs').values(row('old:again', 'done', 100 * day)).execute();
+    clock.advance(59 * 60_000);
+    await s.tick();
+    expect(await repo.find('old:again')).toBeDefined();
+    clock.advance(60_000);
+    await s.tick();
+    expect(await repo.find('old:again')).toBeUndefined();
+  });
+
   it('two instances ticking at the same moment run each due run exactly once', async () => {
     let key = 'count:0';
     const runs: string[] = [];

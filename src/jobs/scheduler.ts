@@ -41,6 +41,8 @@ export interface SchedulerOptions {
   intervalMs?: number;
   /** How long stop() waits for a run in progress before giving its lease back (default 10 seconds). */
   graceMs?: number;
+  /** Finished runs older than this are deleted, looked for at most once an hour per instance (default 90 days). */
+  keepRunsMs?: number;
 }
 
 export interface Scheduler {
@@ -67,6 +69,8 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
   let timer: NodeJS.Timeout | null = null;
   let current: Promise<string[]> | null = null;
   let stopped = false;
+  const keepRunsMs = o.keepRunsMs ?? 90 * 86_400_000;
+  let prunedAt = -Infinity;
 
   async function runOne(job: Job, runKey: string): Promise<void> {
     // Keep the lease while a long run works, so no other instance takes it over.
@@ -98,6 +102,13 @@ export function createScheduler(o: SchedulerOptions): Scheduler {
       if (!(await repo.claim(job.name, runKey, owner, now.toISOString(), at(leaseMs), maxAttempts))) continue;
       await runOne(job, runKey);
       ran.push(runKey);
+    }
+    const now = o.clock.now().getTime();
+    if (!stopped && now - prunedAt >= 3_600_000) {
+      prunedAt = now;
+      // The safeguarding job alone leaves 288 rows a day: keep job_runs to its last few months.
+      const pruned = await repo.prune(at(-keepRunsMs));
+      if (pruned > 0) o.log.info({ pruned }, 'old job runs deleted');
     }
     return ran;
   }

@@ -32,8 +32,8 @@ export interface ServerChild {
   output(): string;
 }
 
-/** Starts `node src/main.ts` over a data folder, as production runs it, and waits for /healthz. */
-export async function spawnServer(dataDir: string, env: Record<string, string> = {}): Promise<ServerChild> {
+/** Starts `node src/main.ts` over a data folder, as production runs it, and waits for /healthz (30 s unless told). */
+export async function spawnServer(dataDir: string, env: Record<string, string> = {}, startupMs = 30_000): Promise<ServerChild> {
   const port = await freePort();
   const child = spawn(process.execPath, [join(root, 'src', 'main.ts')], {
     cwd: root,
@@ -45,7 +45,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
   const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + startupMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}:\n${out}`);
     try {
@@ -55,7 +55,7 @@ export async function spawnServer(dataDir: string, env: Record<string, string> =
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not answer /healthz within 30 s:\n${out}`);
+      throw new Error(`the server did not answer /healthz within ${startupMs / 1000} s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
