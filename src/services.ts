@@ -35,6 +35,7 @@ import { retentionService, type RetentionService } from './retention/index.ts';
 import { formsService, type FormsService } from './paper/index.ts';
 import { paperEntryService, type PaperEntryService } from './paper/entry/index.ts';
 import { actionsService, type ActionsService } from './actions/index.ts';
+import { scansService, type ScansService } from './paper/verify/index.ts';
 import { cycleService, type CycleService } from './actions/cycle/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
@@ -88,6 +89,8 @@ export interface Services {
   /** Printable paper forms: layouts, issued sheets' serials, the PDFs. */
   paperForms: FormsService;
   /** Changes when the built assets change, for cache-busting URLs. */
+  /** Scanned paper forms: upload, verification, storing. */
+  paperScans: ScansService;
   assetVersion: string;
 }
 
@@ -135,5 +138,6 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
   // Paper forms are stored through the survey's recorder, and their comments screened like online ones.
   const paperEntry = paperEntryService({ db, clock, programme, audit, record: (input) => survey.recordResponse(input), screen: (responseId) => safeguarding.screenComments(responseId) });
   const paperForms = formsService({ db, clock, programme, audit, i18n });
-  return { paperEntry, paperForms, config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, safeguarding, cleaning, reports, comments, release, retention, actions, cycle, national: nationalService({ db, clock, audit }), history: historyService({ db, clock, programme, audit }), assetVersion: process.env['npm_package_version'] ?? '1' };
+  const paperScans = scansService({ db, clock, programme, audit, layoutOf: (id) => paperForms.findLayout(id), record: (input) => survey.recordResponse(input), screen: (responseId) => safeguarding.screenComments(responseId) });
+  return { paperEntry, paperForms, paperScans, config, db, dialect, clock, i18n, programme, accounts, audit, mailer, survey, rates, participation, planning, prizeDraw, safeguarding, cleaning, reports, comments, release, retention, actions, cycle, national: nationalService({ db, clock, audit }), history: historyService({ db, clock, programme, audit }), assetVersion: process.env['npm_package_version'] ?? '1' };
 }

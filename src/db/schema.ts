@@ -9,7 +9,7 @@ import type { StaffAccountTable, StaffRoleTable, RecoveryCodeTable, StaffSession
 import type { DigestSendTable, WavePlanItemTable, LaSettingsTable, LaSafeguardingContactTable, PrizeDrawTable, PrizeEntryTable, TrackerEntryTable, AccessCodeTable, AccessCodeUseTable } from './tables/participation.ts';
 import type { ResponseReviewTable, ReportVersionTable, WaveSummaryTable } from './tables/reports.ts';
 import type { CommentReviewTable, SafeguardingScreeningTable, SafeguardingDisclosureTable, SafeguardingNotificationTable, ReleaseRequestTable, RetentionLogTable } from './tables/privacy.ts';
-import type { PaperLayoutTable, PaperSheetTable, PaperEntryTable } from './tables/paper.ts';
+import type { PaperLayoutTable, PaperSheetTable, PaperEntryTable, PaperScanFormTable, PaperScanPageTable, PaperScanCropTable } from './tables/paper.ts';
 import type { ActionPlanTable, PlanActionTable, PlanActionUpdateTable, PlanKpiTable, PlanYouthPageTable, NbplusCycleTable, NbplusSessionTable, CoproductionReviewTable, ReferenceGroupTable, PracticeExampleTable } from './tables/actions.ts';
 
 export type * from './tables/survey.ts';
@@ -66,6 +66,9 @@ export interface Database {
   paper_entries: PaperEntryTable;
   paper_layouts: PaperLayoutTable;
   paper_sheets: PaperSheetTable;
+  paper_scan_forms: PaperScanFormTable;
+  paper_scan_pages: PaperScanPageTable;
+  paper_scan_crops: PaperScanCropTable;
 }
 
 export type Db = Kysely<Database>;

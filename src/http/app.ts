@@ -42,6 +42,7 @@ import { planningRoutes } from '../programme/planning/index.ts';
 import { guideRoutes } from '../programme/guide/index.ts';
 import { prizeDrawRoutes } from '../participation/prize-draw/index.ts';
 import { paperEntryRoutes } from '../paper/entry/index.ts';
+import { scansRoutes } from '../paper/verify/index.ts';
 import { formsRoutes } from '../paper/index.ts';
 import { opsRoutes } from '../ops/index.ts';
 
@@ -191,6 +192,7 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   await app.register(guideRoutes());
   await app.register(prizeDrawRoutes(services));
   await app.register(paperEntryRoutes(services));
+  await app.register(scansRoutes(services));
   await app.register(formsRoutes(services));
   await app.register(surveyRoutes(services));
   await app.register(instrumentRoutes(services));

@@ -17,6 +17,7 @@ export const viewDirs = [
   join(src, 'participation', 'views'),
   join(src, 'reports', 'cleaning', 'views'),
   join(src, 'paper', 'entry', 'views'),
+  join(src, 'paper', 'verify', 'views'),
   join(src, 'safeguarding', 'views'),
   join(src, 'comments', 'views'),
   join(src, 'release', 'views'),

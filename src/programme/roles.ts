@@ -37,6 +37,7 @@ export type Capability =
   | 'safeguarding.review'
   | 'safeguarding.receive'
   | 'paper.enter'
+  | 'paper.scan' // upload scanned paper forms and verify them (programme data entry)
   | 'paper.print' // download a wave's printable paper forms (programme roles: completed forms come back to the programme)
   | 'wave.clean' // review suspect responses of a closed wave before it is reported
   | 'report.publish' // see a report's live draft and publish it as the next immutable version
@@ -54,7 +55,7 @@ const programmeCaps: Record<ProgrammeRole, readonly Capability[]> = {
   programme_admin: ['programme.manage', 'programme.view', 'audit.view', 'wave.view', 'wave.plan', 'wave.clean', 'report.publish', 'report.national', 'release.approve', 'plan.view', 'plan.programme', 'paper.print'],
   programme_researcher: ['programme.view', 'wave.view', 'wave.clean', 'report.publish', 'report.national', 'comments.review', 'plan.view', 'plan.programme'],
   programme_safeguarding: ['programme.view', 'wave.view', 'safeguarding.review', 'comments.review', 'comments.redact'],
-  programme_data_entry: ['programme.view', 'wave.view', 'paper.enter', 'paper.print'],
+  programme_data_entry: ['programme.view', 'wave.view', 'paper.enter', 'paper.scan', 'paper.print'],
 };
 
 const laCaps: Record<LaRole, readonly Capability[]> = {

@@ -20,6 +20,7 @@ export function staffNav(actor: Actor): Array<{ href: string; text: string }> {
   if (hasCapability(actor, 'programme.view')) nav.push({ href: '/staff/fieldwork', text: 'Live fieldwork' });
   if (hasCapability(actor, 'report.national')) nav.push({ href: '/staff/national', text: 'National report' });
   if (hasCapability(actor, 'paper.enter')) nav.push({ href: '/staff/paper/entry', text: 'Paper entry' });
+  if (hasCapability(actor, 'paper.scan')) nav.push({ href: '/staff/paper/scans', text: 'Paper scans' });
   if (hasCapability(actor, 'safeguarding.review') || hasCapability(actor, 'safeguarding.receive')) nav.push({ href: '/staff/safeguarding', text: 'Safeguarding' });
   if (hasCapability(actor, 'programme.manage')) {
     nav.push({ href: '/staff/admin/las', text: 'Local authorities' }, { href: '/staff/admin/accounts', text: 'Accounts' });

@@ -14,6 +14,7 @@ import * as m0013 from './0013_action_plans.ts';
 import * as m0014 from './0014_paper_forms.ts';
 import * as m0015 from './0015_paper_entry.ts';
 import * as m0016 from './0016_nbplus_cycle.ts';
+import * as m0017 from './0017_paper_scans.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and any bundler. */
 export const migrations: Record<string, Migration> = {
@@ -32,6 +33,7 @@ export const migrations: Record<string, Migration> = {
   '0014_paper_forms': m0014,
   '0015_paper_entry': m0015,
   '0016_nbplus_cycle': m0016,
+  '0017_paper_scans': m0017,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -22,6 +22,8 @@ export interface PaperSheetTable {
   /** The download or command run that issued it. */
   batch_id: string;
   issued_at: string;
+  /** The day a scan of this sheet was stored as a response (migration 0017); never the response. */
+  entered_on: string | null;
 }
 
 /** A paper form keyed by hand, waiting for its second entry or for differences to be resolved; deleted once it is a response. */
@@ -42,4 +44,35 @@ export interface PaperEntryTable {
   second_values: string | null;
   /** The day of the first entry only. */
   created_on: string;
+}
+
+/** A scanned copy of a paper form waiting for verification (one per sheet serial); deleted once stored or discarded. */
+export interface PaperScanFormTable {
+  /** Random: the verification screen's URL. */
+  id: string;
+  serial: string;
+  wave_id: string;
+  instrument_id: string;
+  layout_id: string;
+  /** The form's number of pages. */
+  pages: number;
+  /** The day of the first upload only. */
+  uploaded_on: string;
+}
+
+/** One page of a scanned form as read (JSON: rotation, questions with their box states, flags); one row per page. */
+export interface PaperScanPageTable {
+  form_id: string;
+  page: number;
+  reading: string;
+}
+
+/** An image a person needs to verify a form: a writing area ("text") or a question's boxes ("review"), PNG as base64. */
+export interface PaperScanCropTable {
+  id: string;
+  form_id: string;
+  page: number;
+  kind: string;
+  question_id: string;
+  png: string;
 }

@@ -14,6 +14,7 @@ import { hasCapability, type Actor, type AuditLog, type ProgrammeService, type W
 import type { RecordInput } from '../../survey/index.ts';
 import { compareEntries, readForm, resolveEntries, type Difference, type EntryValues, type ReadForm } from './entry.ts';
 import { entryRepository, type PendingEntry } from './entry.repository.ts';
+import { storePaperResponse } from './store.ts';
 
 export interface PaperEntryDeps {
   db: Db;
@@ -73,17 +74,7 @@ export function paperEntryService(deps: PaperEntryDeps) {
 
   /** Stores a complete form as a paper response dated to the day, and screens its comments. */
   async function store(actor: Actor, wave: Wave, instrument: Instrument, values: EntryValues, how: Mode): Promise<void> {
-    const day = isoDay(deps.clock.now());
-    const { id } = await deps.record({
-      waveId: wave.id,
-      instrumentId: instrument.id,
-      answers: values.answers,
-      freeText: values.freeText,
-      completedAt: `${day}T00:00:00.000Z`,
-      channel: 'paper',
-    });
-    // The recorder's subscriber screens too; awaiting here means the comment is screened before the page says "stored".
-    await deps.screen(id);
+    await storePaperResponse(deps, wave, instrument, values);
     // Neither the response nor the entry is named: the log says who stored a form in which wave, not which response it became.
     await deps.audit.record(actor, 'paper.form_stored', wave.laId, null, { waveId: wave.id, instrument: instrument.id, mode: how });
   }

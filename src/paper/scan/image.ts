@@ -1,11 +1,11 @@
 /**
  * Scanned files to grey pixels. The type is told from the first bytes (PNG, JPEG, TIFF, or a scanner's
- * PDF, whose page images are taken out by `pdf.ts`), never from the file name; files over the size limit, and images over the pixel
+ * PDF, whose page images are taken out by `pdf.ts`, fax and JBIG2 pages included), never from the file name; files over the size limit, and images over the pixel
  * limit, are refused before decoding. Only the pixels are kept: EXIF, XMP, ICC and any other metadata
  * are dropped with the file. A multi-page TIFF gives one raster per page.
  */
 import type SharpType from 'sharp';
-import { pdfPageImages } from './pdf.ts';
+import { pdfPages } from './pdf.ts';
 import type { Grey } from './reader.ts';
 
 /** sharp (libvips) is loaded on first use, so the server and other commands do not carry it. */
@@ -24,7 +24,7 @@ export type ImageProblem = 'too_large' | 'unknown_type' | 'pdf_no_pages' | 'too_
 export const imageProblemText: Record<ImageProblem, string> = {
   too_large: `The file is larger than ${LIMITS.bytes / 1024 / 1024} MB.`,
   unknown_type: 'The file is not a PDF, PNG, JPEG or TIFF.',
-  pdf_no_pages: "No scanned pages were found in this PDF: a scanner's PDF holds one image per page (JPEG or compressed, not fax or JBIG2 encoding). Scan again, or scan to PNG, JPEG or TIFF.",
+  pdf_no_pages: "No scanned pages were found in this PDF: a scanner's PDF holds one image per page. Scan again, or scan to PNG, JPEG or TIFF.",
   too_many_pixels: `The image has more than ${LIMITS.pixels / 1_000_000} million pixels: scan at 600 dpi or less.`,
   unreadable: 'The image is damaged or cannot be read.',
 };
@@ -50,7 +50,11 @@ export async function decodeScan(data: Uint8Array, limits: { bytes: number; pixe
   if (type === 'pdf') {
     const pages: Grey[] = [];
     try {
-      for (const image of pdfPageImages(data, limits)) {
+      for (const image of await pdfPages(data, limits)) {
+        if (image.kind === 'raw' && image.channels === 1) {
+          pages.push({ width: image.width, height: image.height, pixels: image.data });
+          continue;
+        }
         const input = image.kind === 'jpeg' ? sharp(image.data, { limitInputPixels: limits.pixels, failOn: 'error' }) : sharp(image.data, { raw: { width: image.width, height: image.height, channels: image.channels } });
         const { data: pixels, info } = await input.greyscale().extractChannel(0).raw().toBuffer({ resolveWithObject: true });
         pages.push({ width: info.width, height: info.height, pixels: new Uint8Array(pixels.buffer, pixels.byteOffset, pixels.length) });

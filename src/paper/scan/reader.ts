@@ -10,8 +10,8 @@
  *    inside it (its printed border left out), calls each box ticked, empty, coloured in (a crossed-out
  *    answer, as the printed instructions ask) or unclear, with a confidence, and decides each question:
  *    answered, blank, or for review (an unclear mark, two ticks where one was expected, "I don't want to
- *    say" with an answer, or a box coloured in with nothing ticked). Free-text areas come back as grey
- *    crops, upright, for a person to read.
+ *    say" with an answer, or a box coloured in with nothing ticked). Free-text areas, and the boxes of
+ *    each question for review, come back as grey crops, upright, for a person to read.
  */
 import jsQRModule from 'jsqr';
 import type { FormLayout, Rect } from '../forms/design.ts';
@@ -76,6 +76,8 @@ export interface PageReading {
   readonly questions: readonly QuestionReading[];
   readonly flags: readonly { readonly questionId: string; readonly reason: ReviewReason }[];
   readonly crops: readonly Crop[];
+  /** The boxes of each question for review, cropped upright (with a margin) for a person to decide. */
+  readonly reviewCrops: readonly Crop[];
 }
 
 /** The share of dark pixels separating the calls on a box (calibrated on the synthetic scans). */
@@ -315,6 +317,18 @@ function crop(img: Grey, t: Affine, r: Rect, pxPerPoint: number): Grey {
   return { width, height, pixels };
 }
 
+/**
+ * The rectangle holding a question's boxes, with a margin (points) so the marks around them show, and room
+ * on the right for the printed words of the last column (each box's label is printed to its right); kept on the page.
+ */
+function boxesAround(boxes: readonly Rect[], margin = 10, labels = 130): Rect {
+  const x0 = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+  const y0 = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+  const x1 = Math.min(PAGE.width, Math.max(...boxes.map((b) => b.x + b.w)) + labels);
+  const y1 = Math.min(PAGE.height, Math.max(...boxes.map((b) => b.y + b.h)) + margin);
+  return { x: x0, y: y0, w: x1 - x0, h: y1 - y0 };
+}
+
 export interface ReadOptions {
   /** Whether a question takes any number of ticks. */
   readonly multi: (questionId: string) => boolean;
@@ -342,6 +356,9 @@ export function readPage(img: Grey, at: Located, layout: FormLayout, options: Re
   const flags = questions.flatMap((q) => q.reasons.map((reason) => ({ questionId: q.questionId, reason })));
   const cropScale = Math.min(options.cropScale ?? 2, at.scale);
   const crops = layout.textAreas.filter((a) => a.page === page).map((a) => ({ questionId: a.questionId, ...crop(img, at.transform, a, cropScale) }));
+  const reviewCrops = questions
+    .filter((q) => q.state === 'review')
+    .map((q) => ({ questionId: q.questionId, ...crop(img, at.transform, boxesAround(layout.boxes.filter((b) => b.page === page && b.questionId === q.questionId)), cropScale) }));
   const { sheet } = at;
-  return { waveId: sheet.waveId, layoutId: sheet.layoutId, page, pages: sheet.pages, serial: sheet.serial, rotation: Math.round(at.rotation * 10) / 10, questions, flags, crops };
+  return { waveId: sheet.waveId, layoutId: sheet.layoutId, page, pages: sheet.pages, serial: sheet.serial, rotation: Math.round(at.rotation * 10) / 10, questions, flags, crops, reviewCrops };
 }

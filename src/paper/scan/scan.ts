@@ -1,6 +1,6 @@
 /**
  * Reading a scanned file: decode it (images by content, metadata dropped), find each page and read it
- * against the layout its QR code names, and encode the free-text crops as PNG. The layout comes from
+ * against the layout its QR code names, and encode the free-text and review crops as PNG. The layout comes from
  * `layoutOf` (the stored layout in production); whether a question takes several ticks comes from the
  * instrument the layout was drawn from.
  */
@@ -19,7 +19,11 @@ export const pageProblemText: Record<PageProblem, string> = {
 };
 
 /** A page as read, with free-text crops as PNG images. */
-export type ReadPage = Omit<PageReading, 'crops'> & { readonly crops: readonly { readonly questionId: string; readonly png: Buffer }[] };
+export type ReadPage = Omit<PageReading, 'crops' | 'reviewCrops'> & {
+  readonly crops: readonly { readonly questionId: string; readonly png: Buffer }[];
+  /** The boxes of each question for review, upright, as PNG. */
+  readonly reviewCrops: readonly { readonly questionId: string; readonly png: Buffer }[];
+};
 
 export type PageOutcome = { readonly ok: true; readonly index: number; readonly reading: ReadPage } | { readonly ok: false; readonly index: number; readonly problem: PageProblem; readonly message: string };
 export type FileOutcome = { readonly ok: true; readonly pages: readonly PageOutcome[] } | { readonly ok: false; readonly problem: ImageProblem; readonly message: string };
@@ -52,7 +56,8 @@ export async function readScanFile(data: Uint8Array, layoutOf: (layoutId: string
       continue;
     }
     const crops = await Promise.all(r.reading.crops.map(async (c) => ({ questionId: c.questionId, png: await toPng(c) })));
-    pages.push({ ok: true, index, reading: { ...r.reading, crops } });
+    const reviewCrops = await Promise.all(r.reading.reviewCrops.map(async (c) => ({ questionId: c.questionId, png: await toPng(c) })));
+    pages.push({ ok: true, index, reading: { ...r.reading, crops, reviewCrops } });
   }
   return { ok: true, pages };
 }
