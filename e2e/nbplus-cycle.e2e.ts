@@ -1,8 +1,8 @@
 /**
  * Journey: an LA lead runs the agreed-in-progress action plan as New Belongings Plus, sees the
  * timeline with an overdue session, records the first deep dive (stopped when the notes name a young
- * person), and sees it held on the cycle page with who came and the action it changed. Every page
- * passes axe-core; every form is a plain form.
+ * person), sees it held on the cycle page with who came and the action it changed, and on the
+ * progress dashboard's sessions. Every page passes axe-core; every form is a plain form.
  */
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { publishedWave } from '../src/actions/testing.ts';
@@ -10,7 +10,7 @@ import { systemClock } from '../src/lib/clock.ts';
 import type { Wave } from '../src/programme/index.ts';
 import { makeStaff } from '../src/programme/staff/testing.ts';
 import { checkA11y, startHarness, type Harness } from './harness.ts';
-import { DESKTOP, heading, serverServices, signIn } from './staff-steps.ts';
+import { DESKTOP, heading, serverServices, signIn, visit } from './staff-steps.ts';
 
 let h: Harness;
 let wave: Wave;
@@ -79,4 +79,14 @@ test('an LA lead runs the plan as New Belongings Plus and records a deep dive', 
   expect(after).toContain('6 young people');
   expect(after).toContain('Every care leaver moving home gets a welcome visit');
   await checkA11y(page, 'cycle with a session held');
+
+  // The progress dashboard lists the sessions held, overdue and ahead.
+  await visit(page, `/staff/waves/${wave.id}/actions/dashboard`, 'Action plan progress', 'progress dashboard with the cycle’s sessions');
+  const sessions = page.locator('#sessions ~ table').first();
+  expect(await sessions.locator('tbody tr').count()).toBe(7);
+  const held = (await sessions.locator('tbody tr').nth(1).textContent()) ?? '';
+  expect(held).toContain('First deep dive: Moving into your own home');
+  expect(held).toContain(`Held on ${day(-3)}`);
+  expect(held).toContain('3 × Personal adviser, Leaving care team; 6 young people');
+  expect(await page.locator('main').textContent()).toContain('1 of 7 sessions held, 1 overdue');
 }, 120_000);

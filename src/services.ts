@@ -134,7 +134,7 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
     purgeReleaseFiles: () => release.deleteExpiredFiles(),
   });
   const actions = actionsService({ db, clock, programme, audit, label: (key) => i18n.t('en', key) });
-  const cycle = cycleService({ db, clock, programme, audit, plan: (actor, waveId) => actions.load(actor, waveId) });
+  const cycle = cycleService({ db, clock, programme, audit, plan: (actor, waveId) => actions.load(actor, waveId), measuredActions: (planId) => actions.measuredActions(planId) });
   // Paper forms are stored through the survey's recorder, and their comments screened like online ones.
   const paperEntry = paperEntryService({ db, clock, programme, audit, record: (input) => survey.recordResponse(input), screen: (responseId) => safeguarding.screenComments(responseId) });
   const paperForms = formsService({ db, clock, programme, audit, i18n });

@@ -73,6 +73,11 @@ export function actionsRepository(db: Db) {
       return { number: Number(r.number), report: { ...report, version: { number: Number(r.number), publishedAt: r.published_at } } };
     },
 
+    async plan(planId: string): Promise<ActionPlan | undefined> {
+      const r = await db.selectFrom('action_plans').selectAll().where('id', '=', planId).executeTakeFirst();
+      return r === undefined ? undefined : toPlan(r);
+    },
+
     async planOfWave(waveId: string): Promise<ActionPlan | undefined> {
       const r = await db.selectFrom('action_plans').selectAll().where('wave_id', '=', waveId).executeTakeFirst();
       return r === undefined ? undefined : toPlan(r);

@@ -188,14 +188,14 @@ export function actionsRoutes(services: Services) {
       if (!actor) return reply;
       const view = await actions.view(actor, param(req, 'waveId'));
       if (view.plan === null) return reply.redirect(base(view.wave.id), 303);
-      return reply.render('action-dashboard.njk', { v: view, p: planPageView(view), staffNav: staffNav(actor) });
+      return reply.render('action-dashboard.njk', { v: view, p: planPageView(view, await services.cycle.dashboardCycle(view)), staffNav: staffNav(actor) });
     });
 
     app.get('/staff/waves/:waveId/actions/dashboard.pdf', async (req, reply) => {
       const actor = requireActor(req, reply);
       if (!actor) return reply;
       const view = await actions.download(actor, param(req, 'waveId'), 'dashboard-pdf');
-      const body = await dashboardPdf(view, planPageView(view));
+      const body = await dashboardPdf(view, planPageView(view, await services.cycle.dashboardCycle(view)));
       return reply.header('Content-Disposition', `attachment; filename="${fileName(view, 'action-plan-progress', 'pdf')}"`).header('Cache-Control', 'no-store').type('application/pdf').send(body);
     });
 
@@ -203,7 +203,7 @@ export function actionsRoutes(services: Services) {
       const actor = requireActor(req, reply);
       if (!actor) return reply;
       const view = await actions.download(actor, param(req, 'waveId'), 'dashboard-xlsx');
-      const body = await dashboardXlsx(view, planPageView(view));
+      const body = await dashboardXlsx(view, planPageView(view, await services.cycle.dashboardCycle(view)));
       return reply.header('Content-Disposition', `attachment; filename="${fileName(view, 'action-plan-progress', 'xlsx')}"`).header('Cache-Control', 'no-store').type(XLSX_TYPE).send(body);
     });
 

@@ -4,7 +4,7 @@
  * the same survey, check SMART, save, and audit every change and every download.
  */
 import type { Db } from '../db/index.ts';
-import type { Findings } from '../findings/index.ts';
+import type { Findings, ProportionCell } from '../findings/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { newToken } from '../lib/ids.ts';
@@ -49,6 +49,15 @@ export interface PlanView {
   readonly today: string;
 }
 
+/** An action's target as measured by the next reported wave. */
+export interface MeasuredAction {
+  readonly baseline: ProportionCell;
+  readonly target: number;
+  readonly byWave: 1 | 2;
+  readonly better: 'higher' | 'lower';
+  readonly measured: Measured;
+}
+
 export type Outcome = { readonly ok: true; readonly id?: string } | { readonly ok: false; readonly problems: readonly Problem[] };
 
 const MAX_TEXT = 1000;
@@ -74,6 +83,12 @@ export function actionsService(deps: ActionsDeps) {
     return null;
   }
 
+  /** KPIs or actions measured together against the next wave's findings (awaiting when there is none). */
+  function measureAgainst(items: readonly Pick<Kpi, 'indicator' | 'baseline' | 'target'>[], next: { findings: Findings } | null): Measured[] {
+    const nextFigure = (k: Pick<Kpi, 'indicator'>) => (next === null ? undefined : (figureOf(next.findings, k.indicator) ?? null));
+    return measureAll(items.map((k) => ({ baseline: k.baseline, next: nextFigure(k), target: k.target, better: betterOf(k.indicator.measure) })));
+  }
+
   async function load(actor: Actor, wave: Wave): Promise<PlanView> {
     const la = await deps.programme.findLa(wave.laId);
     const plan = (await repo.planOfWave(wave.id)) ?? null;
@@ -84,9 +99,8 @@ export function actionsService(deps: ActionsDeps) {
       return { ...base, actions: [], kpis: [], findings: report ? findingOptions(report.findings, deps.label) : [], indicators: report ? indicatorOptions(report.findings, deps.label) : [], next: null, youth: null };
     }
     const [actions, kpis, youth, next] = await Promise.all([repo.actions(plan.id), repo.kpis(plan.id), repo.youthPage(plan.id), nextWave(wave)]);
-    const nextFigure = (k: Pick<Kpi, 'indicator'>) => (next === null ? undefined : (figureOf(next.findings, k.indicator) ?? null));
-    const kpiMeasured = measureAll(kpis.map((k) => ({ baseline: k.baseline, next: nextFigure(k), target: k.target, better: betterOf(k.indicator.measure) })));
-    const actionMeasured = measureAll(actions.map((a) => ({ baseline: a.baseline, next: nextFigure(a), target: a.target, better: betterOf(a.indicator.measure) })));
+    const kpiMeasured = measureAgainst(kpis, next);
+    const actionMeasured = measureAgainst(actions, next);
     const indicators = indicatorOptions(report.findings, deps.label);
     const labelOf = (k: Kpi): string => indicators.find((o) => o.ref.questionId === k.indicator.questionId && o.ref.instrumentId === k.indicator.instrumentId && o.ref.measure === k.indicator.measure)?.label ?? k.indicator.questionId;
     return {
@@ -245,6 +259,21 @@ export function actionsService(deps: ActionsDeps) {
       const wave = await deps.programme.findWave(found.plan.waveId);
       const la = await deps.programme.findLa(found.plan.laId);
       return { laName: la?.name ?? '', waveTitle: wave?.title ?? '', page: found.page };
+    },
+
+    /**
+     * A plan's actions as measured now by the LA's next reported wave of the same survey (the latest
+     * published version of its report), by action id, tested together as on the plan page. For the
+     * practice bank, which shows other LAs' examples their LA consented to share: no actor, not audited
+     * here (the bank audits its own view). Undefined when the plan no longer exists.
+     */
+    async measuredActions(planId: string): Promise<ReadonlyMap<string, MeasuredAction> | undefined> {
+      const plan = await repo.plan(planId);
+      const wave = plan === undefined ? undefined : await deps.programme.findWave(plan.waveId);
+      if (plan === undefined || wave === undefined) return undefined;
+      const [actions, next] = await Promise.all([repo.actions(plan.id), nextWave(wave)]);
+      const measured = measureAgainst(actions, next);
+      return new Map(actions.map((a, i) => [a.id, { baseline: a.baseline, target: a.target, byWave: a.byWave, better: betterOf(a.indicator.measure), measured: measured[i] ?? { state: 'awaiting' } }]));
     },
 
     /** The dashboard's content for a download (PDF, XLSX, poster); audited with the format. */

@@ -1,7 +1,7 @@
 /**
  * The plan's printable files, drawn with the reports' tagged A4 PDF writer: the progress dashboard
  * for leadership and the corporate parenting panel (actions by status, KPIs against targets, overdue
- * items, every action), and the "You said, we did" poster for young people in big, plain type.
+ * items, the New Belongings Plus sessions held and due, every action), and the "You said, we did" poster for young people in big, plain type.
  */
 import { createPdf, DEFAULT_THEME, type Theme } from '../reports/pdf/document.ts';
 import type { PlanView } from './actions.service.ts';
@@ -37,6 +37,20 @@ export async function dashboardPdf(view: PlanView, p: PlanPageView): Promise<Buf
   if (overdue.length === 0) w.paragraph('No action is past its due date.');
   else w.list(overdue.map((a) => `${a.number}. ${a.what} (due ${a.dueOn}; ${a.statusText}; owner ${a.owner})`));
   w.endSection();
+
+  const cycle = p.sessions;
+  if (cycle !== null) {
+    w.section();
+    w.heading(2, 'New Belongings Plus sessions');
+    w.paragraph(`Run as New Belongings Plus since ${cycle.startedOn}. Where the cycle is: ${cycle.stage}. ${cycle.held} of ${cycle.total} sessions held, ${cycle.overdue} overdue, ${cycle.due} due soon.`);
+    w.table({
+      caption: 'Each session, held or planned',
+      columns: [{ header: 'Session', weight: 3 }, { header: 'When', weight: 2.4 }, { header: 'Who came', weight: 4 }, { header: 'Decisions and actions', weight: 4 }],
+      rows: cycle.rows.map((r) => [r.topic === '' ? r.title : `${r.title}: ${r.topic}`, r.when, r.who === '' ? '-' : r.who, [r.decisions, r.actions].filter((x) => x !== '').join('\n') || '-']),
+      rowHeaders: true,
+    });
+    w.endSection();
+  }
 
   w.section();
   w.heading(2, 'Every action', { newPage: true });

@@ -3,6 +3,7 @@
  * (so the page, the PDF and the spreadsheet never differ), from the service's PlanView.
  */
 import type { PlanView } from './actions.service.ts';
+import { STATE_TAG, STATE_WORDS, timeline, type Session, type SessionState } from './cycle/cycle.ts';
 import { changeWords, targetWords } from './kpi.ts';
 import { byWaveWords, figureText, INVOLVEMENT_WORDS, isOverdue, percent, statusCounts, STATUS_TAG, STATUS_WORDS, ACTION_STATUSES, type ActionStatus } from './plan.ts';
 
@@ -41,6 +42,44 @@ export interface KpiRowView {
   readonly significant: boolean;
 }
 
+/** A New Belongings Plus session as the dashboard lists it. */
+export interface SessionRowView {
+  readonly title: string;
+  readonly topic: string;
+  readonly plannedOn: string;
+  /** The day it was held, or "Not held". */
+  readonly held: string;
+  readonly state: SessionState;
+  readonly stateText: string;
+  readonly stateTag: string;
+  /** "Overdue by 12 days", "Due soon"... */
+  readonly when: string;
+  /** Who came by role and organisation, and how many young people (a count). */
+  readonly who: string;
+  readonly youngPeople: number;
+  readonly decisions: string;
+  /** The plan's actions it created or changed, by number ("Action 1, Action 3"). */
+  readonly actions: string;
+}
+
+/** The cycle's sessions on the dashboard, when the plan is run as New Belongings Plus. */
+export interface SessionsView {
+  readonly startedOn: string;
+  /** Where the LA is in the cycle: "Second deep dive (3 of 7)". */
+  readonly stage: string;
+  readonly held: number;
+  readonly overdue: number;
+  readonly due: number;
+  readonly total: number;
+  readonly rows: readonly SessionRowView[];
+}
+
+/** The cycle a dashboard shows: the day it started and its sessions. */
+export interface DashboardCycle {
+  readonly startedOn: string;
+  readonly sessions: readonly Session[];
+}
+
 export interface PlanPageView {
   readonly findings: readonly { readonly id: string; readonly kind: string; readonly label: string; readonly actions: readonly { readonly id: string; readonly number: number; readonly what: string }[] }[];
   readonly actions: readonly ActionRowView[];
@@ -50,10 +89,41 @@ export interface PlanPageView {
   readonly total: number;
   readonly kpisMet: number;
   readonly kpisMeasured: number;
+  /** The New Belongings Plus sessions, or null when the plan is not run as New Belongings Plus. */
+  readonly sessions: SessionsView | null;
 }
 
-/** Works out the words and figures of a plan once, for every output. */
-export function planPageView(view: PlanView): PlanPageView {
+/** The sessions held, overdue and ahead, in the cycle's order, worked out from the plan's today. */
+export function sessionsView(cycle: DashboardCycle, today: string, actionNumbers: ReadonlyMap<string, number>): SessionsView {
+  const t = timeline(cycle.sessions, today);
+  const byKind = new Map(cycle.sessions.map((s) => [s.kind, s]));
+  const rows = t.steps.map((step): SessionRowView => {
+    const s = byKind.get(step.kind);
+    const people = (s?.attendees ?? []).map((a) => `${a.count} × ${a.role}, ${a.organisation}`);
+    const young = s?.youngPeople ?? 0;
+    if (young > 0) people.push(`${young} young ${young === 1 ? 'person' : 'people'}`);
+    const numbers = (s?.actionIds ?? []).map((id) => actionNumbers.get(id)).filter((n): n is number => n !== undefined).sort((a, b) => a - b);
+    const when = step.state === 'held' ? `Held on ${step.heldOn ?? ''}` : step.state === 'overdue' ? `Overdue by ${step.daysOverdue} day${step.daysOverdue === 1 ? '' : 's'}` : step.state === 'due' ? `Due soon (${step.plannedOn})` : `Planned for ${step.plannedOn}`;
+    return {
+      title: step.title,
+      topic: s?.topic ?? '',
+      plannedOn: step.plannedOn,
+      held: step.heldOn ?? 'Not held',
+      state: step.state,
+      stateText: STATE_WORDS[step.state],
+      stateTag: STATE_TAG[step.state],
+      when,
+      who: step.state === 'held' ? (people.length === 0 ? 'Not recorded' : people.join('; ')) : '',
+      youngPeople: young,
+      decisions: s?.decisions ?? '',
+      actions: numbers.map((n) => `Action ${n}`).join(', '),
+    };
+  });
+  return { startedOn: cycle.startedOn, stage: t.stage, held: t.held, overdue: t.overdue, due: rows.filter((r) => r.state === 'due').length, total: rows.length, rows };
+}
+
+/** Works out the words and figures of a plan once, for every output (with the cycle's sessions when it is run as New Belongings Plus). */
+export function planPageView(view: PlanView, cycle: DashboardCycle | null = null): PlanPageView {
   const findingLabel = new Map(view.findings.map((f) => [f.id, f]));
   const indicatorLabel = new Map(view.indicators.map((o) => [o.id, o.label]));
   const ind = (r: { instrumentId: string; questionId: string; measure: string }): string => indicatorLabel.get(`${r.instrumentId}.${r.questionId}.${r.measure}`) ?? r.questionId;
@@ -100,5 +170,6 @@ export function planPageView(view: PlanView): PlanPageView {
     total: c.total,
     kpisMet: view.kpis.filter((k) => k.measured.state === 'measured' && k.measured.met).length,
     kpisMeasured: view.kpis.filter((k) => k.measured.state === 'measured').length,
+    sessions: cycle === null ? null : sessionsView(cycle, view.today, new Map(actions.map((a) => [a.id, a.number]))),
   };
 }

@@ -1,4 +1,7 @@
-/** The progress dashboard as a spreadsheet: the actions, the KPIs and every progress update, one sheet each, with the same words as the page. */
+/**
+ * The progress dashboard as a spreadsheet: the actions, the KPIs, every progress update and (when the
+ * plan is run as New Belongings Plus) the cycle's sessions, one sheet each, with the same words as the page.
+ */
 import type { PlanView } from './actions.service.ts';
 import type { PlanPageView } from './plan-view.ts';
 
@@ -30,6 +33,15 @@ export async function dashboardXlsx(view: PlanView, p: PlanPageView): Promise<Bu
     ['KPIs', p.kpis.length],
     ['KPIs measured by the next wave', p.kpisMeasured],
     ['KPIs meeting their target', p.kpisMet],
+    ...(p.sessions === null
+      ? [['New Belongings Plus', 'Not run as New Belongings Plus'] as [string, string]]
+      : ([
+          ['New Belongings Plus since', p.sessions.startedOn],
+          ['Where the cycle is', p.sessions.stage],
+          ['Sessions held', p.sessions.held],
+          ['Sessions overdue', p.sessions.overdue],
+          ['Sessions due soon', p.sessions.due],
+        ] as Array<[string, string | number]>)),
   ]);
   sheet(
     'Actions',
@@ -38,5 +50,12 @@ export async function dashboardXlsx(view: PlanView, p: PlanPageView): Promise<Bu
   );
   sheet('KPIs', ['KPI', 'Indicator', 'Baseline', 'Target', 'Now', 'Change', 'Result'], p.kpis.map((k) => [k.title, k.indicator, k.baseline, k.target, k.newValue, k.change, k.targetResult]));
   sheet('Progress updates', ['Action', 'Date', 'Status', 'Update', 'Recorded by'], p.actions.flatMap((a) => a.updates.map((u) => [a.number, u.onDate, u.statusText, u.note, u.by])));
+  if (p.sessions !== null) {
+    sheet(
+      'Sessions',
+      ['Session', 'Topic', 'Planned', 'Held', 'State', 'When', 'Who came', 'Young people', 'Decisions', 'Actions created or changed'],
+      p.sessions.rows.map((r) => [r.title, r.topic, r.plannedOn, r.held, r.stateText, r.when, r.who, r.youngPeople, r.decisions, r.actions]),
+    );
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

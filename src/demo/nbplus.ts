@@ -1,6 +1,7 @@
 /**
- * The demo's living action plan: Kelderby's care leavers' wave of last year, run as New Belongings Plus
- * and part-way through its cycle. The LA's lead starts the plan from the published report, adds three
+ * The demo's living action plan: Kelderby's earliest reported care leavers' wave (two years ago), run
+ * as New Belongings Plus and part-way through its cycle; its KPIs are measured by last year's reported
+ * wave of the same survey. The LA's lead starts the plan from the published report, adds three
  * actions on its areas for improvement and two KPIs, agrees it, and records the cycle: the feedback
  * session and the first deep dive held, the second deep dive overdue, the rest ahead; the co-production
  * self-assessment (with the programme's feedback) and the reference group register. All through the

@@ -1,5 +1,7 @@
 /** The demo programme seeds the same valid data on both engines, and the same data for the same seed. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { changeWords } from '../actions/kpi.ts';
+import { planPageView } from '../actions/plan-view.ts';
 import { loadConfig } from '../config.ts';
 import type { Connection } from '../db/index.ts';
 import { engines, openTestDb } from '../db/testing.ts';
@@ -262,7 +264,7 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
     }
   });
 
-  it("runs Kelderby's care leavers' wave of last year as New Belongings Plus, part-way through its cycle", async () => {
+  it("runs Kelderby's earliest reported care leavers' wave as New Belongings Plus, part-way through its cycle, its KPIs measured by last year's wave", async () => {
     expect(seeded.nbplus).not.toBeNull();
     const wave = await services.programme.findWave(seeded.nbplus?.waveId ?? '');
     expect(wave?.survey).toBe('ylbc');
@@ -278,6 +280,19 @@ describe.each(engines)('seedDemo on %s', (dialect) => {
     expect(page.scored?.total).toBe(16);
     expect(page.review?.feedback).toContain('younger children');
     expect(page.group?.youngPeople).toBe(9);
+    // The plan answers Kelderby's earliest reported care leavers' wave (two years ago); last year's wave
+    // of the same survey is reported, so every KPI shows its new value, change and test.
+    const later = (await services.programme.listWaves(wave!.laId)).filter((w) => w.survey === 'ylbc' && w.opensOn > wave!.opensOn).sort((a, b) => a.opensOn.localeCompare(b.opensOn));
+    expect(later.map((w) => w.status)).toEqual(['reported', 'open']);
+    expect(page.view.next?.id).toBe(later[0]?.id);
+    for (const k of page.view.kpis) {
+      expect(k.measured.state).toBe('measured');
+      expect(changeWords(k.measured)).toMatch(/^[+−±]\d+ points? \(95% interval -?\d+ to -?\d+ points\): (statistically significant|not statistically significant, could be chance)$/);
+    }
+    expect(page.view.actions.every((a) => a.measured.state === 'measured')).toBe(true);
+    // The progress dashboard lists the cycle's sessions.
+    const dashboard = planPageView(page.view, await services.cycle.dashboardCycle(page.view));
+    expect(dashboard.sessions).toMatchObject({ held: 2, overdue: 1, total: 7, stage: 'Second deep dive (3 of 7)' });
     const admin = seeded.staff.find((a) => a.grant.role === 'programme_admin');
     const rows = await services.cycle.overview(demoActor(admin!));
     expect(rows).toHaveLength(1);

@@ -1,14 +1,18 @@
 /**
  * New Belongings Plus over HTTP on both engines: switching a plan to the cycle, recording a deep dive
  * (no names, counts for young people), the timeline's overdue sessions, the co-production review with
- * the programme's feedback, the reference group register, the programme-wide table and the practice
- * bank, with roles, tenancy (404 for another LA) and the audit log.
+ * the programme's feedback, the reference group register, the sessions on the progress dashboard (page,
+ * PDF, XLSX), the programme-wide table and the practice bank (re-measured once the LA's next wave is
+ * reported), with roles, tenancy (404 for another LA) and the audit log.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engines } from '../../db/testing.ts';
 import { createTestApp, type TestApp } from '../../http/testing.ts';
 import type { Wave } from '../../programme/index.ts';
 import { makeStaff, signedIn } from '../../programme/staff/testing.ts';
+import { readPdf } from '../../reports/pdf/testing.ts';
+import { seedWave } from '../../reports/testing.ts';
 import { publishedWave } from '../testing.ts';
 
 type Client = Awaited<ReturnType<typeof signedIn>>;
@@ -23,6 +27,8 @@ describe.each(engines)('the New Belongings Plus cycle over HTTP on %s', (dialect
   let admin: Client;
   let actionId = '';
   let indicator = '';
+  let river: Wave;
+  let riverLead: Client;
   const plan = (s = ''): string => `/staff/waves/${wave.id}/actions${s}`;
   const url = (s = ''): string => plan(`/cycle${s}`);
 
@@ -132,6 +138,41 @@ describe.each(engines)('the New Belongings Plus cycle over HTTP on %s', (dialect
     expect(saved[0]?.detail).toMatchObject({ kind: 'deep_dive_1', held: true, actions: 1 });
   });
 
+  it('shows the sessions held, overdue and due on the progress dashboard, its PDF and its spreadsheet', async () => {
+    // Today is 2 March 2026: feedback (19 January) overdue, first deep dive held, second deep dive planned for today (due soon).
+    const dash = await viewer.get(plan('/dashboard'));
+    expect(dash.status).toBe(200);
+    expect(dash.body).toContain('New Belongings Plus sessions');
+    expect(dash.body).toContain('Where the cycle is: <strong>Feedback session on the report (1 of 7)</strong>. 1 of 7 sessions held, 1 overdue, 1 due soon.');
+    expect(dash.body).toMatch(/First deep dive: Feeling safe at home<\/th><td class="govuk-table__cell"><strong class="govuk-tag govuk-tag--green">Held<\/strong><\/td><td class="govuk-table__cell">Held on 2026-02-20<\/td><td class="govuk-table__cell">2 × Personal adviser, Leaving care team; 1 × Housing officer, District housing; 3 young people<\/td><td class="govuk-table__cell">A welcome visit in the first week of every move.<br>Action 1<\/td>/);
+    expect(dash.body).toContain('Overdue by 42 days');
+    expect(dash.body).toContain('Due soon (2026-03-02)');
+    const raw = (path: string) => t.app.inject({ method: 'GET', url: path, headers: { cookie: [...viewer.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const pdf = readPdf((await raw(plan('/dashboard.pdf'))).rawPayload);
+    const text = pdf.text.replace(/\s+/g, ' ');
+    expect(text).toContain('New Belongings Plus sessions');
+    expect(text).toContain('1 of 7 sessions held, 1 overdue, 1 due soon');
+    expect(text).toContain('First deep dive: Feeling safe at home');
+    expect(text).toContain('Held on 2026-02-20');
+    expect(text).toContain('Overdue by 42 days');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await raw(plan('/dashboard.xlsx'))).rawPayload as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'Actions', 'KPIs', 'Progress updates', 'Sessions']);
+    const sessions = wb.getWorksheet('Sessions')!;
+    expect(sessions.rowCount).toBe(8);
+    const row = (n: number) => Array.from({ length: 10 }, (_, i) => sessions.getRow(n).getCell(i + 1).text);
+    expect(row(1)).toEqual(['Session', 'Topic', 'Planned', 'Held', 'State', 'When', 'Who came', 'Young people', 'Decisions', 'Actions created or changed']);
+    expect(row(2)).toEqual(['Feedback session on the report', '', '2026-01-19', 'Not held', 'Overdue', 'Overdue by 42 days', '', '0', '', '']);
+    expect(row(3)).toEqual(['First deep dive', 'Feeling safe at home', '2026-02-16', '2026-02-20', 'Held', 'Held on 2026-02-20', '2 × Personal adviser, Leaving care team; 1 × Housing officer, District housing; 3 young people', '3', 'A welcome visit in the first week of every move.', 'Action 1']);
+    expect(row(4)[4]).toBe('Due soon');
+    const summary = wb.getWorksheet('Summary')!;
+    const facts = new Map(Array.from({ length: summary.rowCount }, (_, i) => [summary.getRow(i + 1).getCell(1).text, summary.getRow(i + 1).getCell(2).text]));
+    expect(facts.get('Where the cycle is')).toBe('Feedback session on the report (1 of 7)');
+    expect(facts.get('Sessions held')).toBe('1');
+    expect(facts.get('Sessions overdue')).toBe('1');
+    expect((await t.services.audit.list({ action: 'plan.downloaded' })).map((a) => a.detail['format']).sort()).toEqual(['dashboard-pdf', 'dashboard-xlsx']);
+  });
+
   it('scores the co-production self-assessment, and programme staff write feedback that leads to actions', async () => {
     await lead.get(url('/coproduction'));
     const bad = await lead.submit(url('/coproduction'), { 'score-council': '3', 'evidence-council': '', 'score-paid': '', 'evidence-paid': 'Vouchers' });
@@ -202,8 +243,8 @@ describe.each(engines)('the New Belongings Plus cycle over HTTP on %s', (dialect
     expect((await otherLead.get('/staff/practice-bank?indicator=none.such.positive')).body).toContain('No examples on this indicator yet');
 
     // Another LA whose report shows the same area for improvement sees it on its cycle page.
-    const { wave: river } = await publishedWave(t.conn.db, t.services.programme, t.services.reports, 'Riverside Council', 'E06000941');
-    const riverLead = await signedIn(t.app, t.clock, await makeStaff(t.conn.db, t.clock, 'lead@riverside.example', [{ role: 'la_lead', laId: river.laId }]));
+    ({ wave: river } = await publishedWave(t.conn.db, t.services.programme, t.services.reports, 'Riverside Council', 'E06000941'));
+    riverLead = await signedIn(t.app, t.clock, await makeStaff(t.conn.db, t.clock, 'lead@riverside.example', [{ role: 'la_lead', laId: river.laId }]));
     await riverLead.get(`/staff/waves/${river.id}/actions`);
     await riverLead.submit(`/staff/waves/${river.id}/actions/start`);
     const theirs = await riverLead.get(`/staff/waves/${river.id}/actions/cycle`);
@@ -213,5 +254,29 @@ describe.each(engines)('the New Belongings Plus cycle over HTTP on %s', (dialect
     expect((await lead.get(url())).body).not.toContain('a unitary council in the Midlands');
     expect((await t.services.audit.list({ action: 'bank.published' }))[0]?.detail).toMatchObject({ anonymised: true });
     expect((await admin.get('/staff/practice-bank')).body).toContain('a unitary council in the Midlands');
+  }, 120_000);
+
+  it('shows whether a practice bank example moved once its LA’s next wave of the same survey is reported', async () => {
+    const la = (await t.services.programme.findLa(wave.laId))!;
+    const { wave: next } = await seedWave(t.conn.db, t.services.programme, la, { survey: 'ylbc', responses: { 'ylbc-16-25': 80 }, seed: 99, outlook: 0.8, opensOn: '2026-02-01', closesOn: '2026-02-28' });
+    // Closed but not reported: still waiting.
+    expect((await otherLead.get('/staff/practice-bank')).body).toContain('Waiting for their next wave’s published report');
+    const out = await t.services.reports.operatorPublish(next.id, 'First publication');
+    expect(out.ok).toBe(true);
+    // The plan page of the LA that did it: the action's result as measured by the next wave.
+    const own = await lead.get(plan());
+    const result = new RegExp(`id="action-${actionId}"[\\s\\S]*?Result</dt><dd class="govuk-summary-list__value">([^<]+)</dd>`).exec(own.body)?.[1] ?? '';
+    expect(result).toMatch(/^Target (met|not met)\. [+−±]\d+ points? \(95% interval -?\d+ to -?\d+ points\): (statistically significant|not statistically significant, could be chance)$/);
+    const [targetResult, change] = [result.slice(0, result.indexOf('. ')), result.slice(result.indexOf('. ') + 2)];
+    const nowValue = new RegExp(`id="action-${actionId}"[\\s\\S]*?Now</dt><dd class="govuk-summary-list__value">(\\d+%) in `).exec(own.body)?.[1];
+    // The bank and another LA's "what other LAs did" show the same figure, change, test and result, still anonymised.
+    for (const body of [(await otherLead.get(`/staff/practice-bank?indicator=${encodeURIComponent(indicator)}`)).body, (await riverLead.get(`/staff/waves/${river.id}/actions/cycle`)).body]) {
+      expect(body).toContain('a unitary council in the Midlands');
+      expect(body).not.toContain('Brookfield');
+      expect(body).not.toContain(next.title);
+      expect(body).toContain(`In their next wave: ${nowValue ?? 'no value on the plan page'}, from `);
+      expect(body).toContain(`${change}. ${targetResult}.`);
+      expect(body).not.toContain('Waiting for their next wave');
+    }
   }, 120_000);
 });

@@ -8,8 +8,9 @@ import type { Db } from '../../db/index.ts';
 import type { Clock } from '../../lib/clock.ts';
 import { AppError } from '../../lib/errors.ts';
 import { hasCapability, mayActIn, type Actor, type AuditLog, type ProgrammeService } from '../../programme/index.ts';
-import type { PlanView } from '../actions.service.ts';
-import { indicatorId, statusCounts, type ActionStatus } from '../plan.ts';
+import type { MeasuredAction, PlanView } from '../actions.service.ts';
+import { changeWords, targetWords, type Measured } from '../kpi.ts';
+import { figureText, indicatorId, percent, statusCounts, type ActionStatus } from '../plan.ts';
 import { identifyingDetail, isDay, type Problem } from '../smart.ts';
 import { cycleRepository, type CoproductionReview, type Cycle, type PracticeExample, type ReferenceGroup } from './cycle.repository.ts';
 import { score, STATEMENTS, MAX_SCORE, type Answer, type Scored } from './coproduction.ts';
@@ -22,6 +23,25 @@ export interface CycleDeps {
   audit: AuditLog;
   /** The action plan of a wave, authorised by plan.view (not audited: the caller audits its own view). */
   plan: (actor: Actor, waveId: string) => Promise<PlanView>;
+  /** A plan's actions as measured now by its LA's next reported wave (the same measure as the plan page's), for the practice bank. */
+  measuredActions: (planId: string) => Promise<ReadonlyMap<string, MeasuredAction> | undefined>;
+}
+
+/**
+ * A practice bank example with whether it moved, worked out when read: the action's indicator in the
+ * LA's next reported wave of the same survey, against its baseline, with the findings engine's test.
+ */
+export interface BankExample extends PracticeExample {
+  /** As measured now (the stored outcome at publication when the action is gone). */
+  readonly outcome: Measured;
+  /** What was stored when the example was published. */
+  readonly publishedOutcome: Measured;
+  readonly baseline: string;
+  readonly target: string;
+  readonly newValue: string;
+  /** The change in words, with its interval and whether it is statistically significant. */
+  readonly change: string;
+  readonly result: string;
 }
 
 export type Outcome = { readonly ok: true } | { readonly ok: false; readonly problems: readonly Problem[] };
@@ -34,8 +54,8 @@ export interface CyclePage {
   readonly review: CoproductionReview | null;
   readonly scored: Scored | null;
   readonly group: ReferenceGroup | null;
-  /** Published examples on the indicators of the report's areas for improvement. */
-  readonly examples: readonly PracticeExample[];
+  /** Published examples on the indicators of the report's areas for improvement, with whether they moved. */
+  readonly examples: readonly BankExample[];
   readonly mayEdit: boolean;
   readonly mayProgramme: boolean;
   /** Whether this actor may switch the plan to New Belongings Plus. */
@@ -108,6 +128,26 @@ export function cycleService(deps: CycleDeps) {
     return cycle;
   }
 
+  /** Each example with its action measured now by its LA's next reported wave (one look-up per plan). */
+  async function remeasured(examples: readonly PracticeExample[]): Promise<BankExample[]> {
+    const byPlan = new Map<string, ReadonlyMap<string, MeasuredAction> | undefined>();
+    for (const planId of new Set(examples.map((e) => e.planId))) byPlan.set(planId, await deps.measuredActions(planId));
+    return examples.map((e): BankExample => {
+      const now = byPlan.get(e.planId)?.get(e.actionId);
+      const outcome = now?.measured ?? e.outcome;
+      return {
+        ...e,
+        outcome,
+        publishedOutcome: e.outcome,
+        baseline: now === undefined ? '' : figureText(now.baseline),
+        target: now === undefined ? '' : percent(now.target),
+        newValue: outcome.state === 'measured' ? percent(outcome.value) : outcome.state === 'hidden' ? 'Hidden' : 'Not yet',
+        change: changeWords(outcome).replace('Waiting for the next wave’s published report', 'Waiting for their next wave’s published report').replace('Not asked in the next wave', 'Not asked in their next wave'),
+        result: targetWords(outcome, now?.byWave ?? 1),
+      };
+    });
+  }
+
   function requireEdit(actor: Actor, view: PlanView): void {
     if (!mayActIn(actor, 'plan.edit', view.wave.laId)) throw new AppError('forbidden', 'Only the local authority’s lead records the cycle.');
   }
@@ -121,7 +161,7 @@ export function cycleService(deps: CycleDeps) {
       const review = cycle === undefined ? undefined : await repo.review(cycle.planId);
       const group = await repo.referenceGroup(view.wave.laId);
       const weak = new Set(view.findings.filter((f) => f.kind !== 'bright_spot' && f.indicatorId !== null).map((f) => f.indicatorId));
-      const examples = (await repo.examples()).filter((e) => weak.has(e.indicatorKey) && e.laId !== view.wave.laId);
+      const examples = await remeasured((await repo.examples()).filter((e) => weak.has(e.indicatorKey) && e.laId !== view.wave.laId));
       await deps.audit.record(actor, 'cycle.viewed', view.wave.laId, view.plan?.id ?? view.wave.id);
       const mayProgramme = mayActIn(actor, 'plan.programme', view.wave.laId);
       return {
@@ -137,6 +177,16 @@ export function cycleService(deps: CycleDeps) {
         mayProgramme,
         mayStart: view.plan !== null && (view.mayEdit || mayProgramme),
       };
+    },
+
+    /**
+     * The cycle's start day and sessions for the plan's progress dashboard, or null when the plan is not
+     * run as New Belongings Plus. The view is already authorised (plan.view) and audited by the dashboard.
+     */
+    async dashboardCycle(view: PlanView): Promise<{ startedOn: string; sessions: Session[] } | null> {
+      const cycle = view.plan === null ? undefined : await repo.cycleOf(view.plan.id);
+      if (cycle === undefined) return null;
+      return { startedOn: cycle.startedOn, sessions: await repo.sessions(cycle.planId) };
     },
 
     /** Runs the wave's plan as New Belongings Plus from a day (today when blank), with its seven sessions planned. */
@@ -341,13 +391,13 @@ export function cycleService(deps: CycleDeps) {
     },
 
     /** The practice bank, searchable by indicator (instrument.question.measure); for anyone who reads action plans. Audited. */
-    async bank(actor: Actor, indicatorKey: string): Promise<{ examples: PracticeExample[]; indicators: Array<{ key: string; label: string }> }> {
+    async bank(actor: Actor, indicatorKey: string): Promise<{ examples: BankExample[]; indicators: Array<{ key: string; label: string }> }> {
       if (!hasCapability(actor, 'plan.view')) throw new AppError('not_found');
       const key = indicatorKey.trim();
       const all = await repo.examples();
       const indicators = [...new Map(all.map((e) => [e.indicatorKey, e.indicatorLabel])).entries()].map(([k, label]) => ({ key: k, label })).sort((a, b) => a.label.localeCompare(b.label));
       await deps.audit.record(actor, 'bank.viewed', null, null, { indicator: key });
-      return { examples: key === '' ? all : all.filter((e) => e.indicatorKey === key), indicators };
+      return { examples: await remeasured(key === '' ? all : all.filter((e) => e.indicatorKey === key)), indicators };
     },
   };
 }
