@@ -23,8 +23,14 @@ import { checkPage } from './harness.ts';
 
 const translator = createTranslator(loadCatalogues(catalogueDirs));
 
-/** The English wording of a catalogue key, as the page shows it. */
-export const t = (key: string, vars?: Record<string, string | number>): string => translator.t('en', key, vars);
+/** The language the steps read pages in: English unless a journey says otherwise (each test file has its own copy of this module). */
+let stepsLanguage = 'en';
+export function readPagesIn(lang: string): void {
+  stepsLanguage = lang;
+}
+
+/** The wording of a catalogue key in the steps' language, as the page shows it. */
+export const t = (key: string, vars?: Record<string, string | number>): string => translator.t(stepsLanguage, key, vars);
 
 export function instrument(id: InstrumentId): Instrument {
   const i = getInstrument(id);

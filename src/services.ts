@@ -6,6 +6,7 @@ import type { Db, Dialect } from './db/index.ts';
 import type { Clock } from './lib/clock.ts';
 import { systemClock } from './lib/clock.ts';
 import { createTranslator, loadCatalogues, type Translator } from './lib/i18n.ts';
+import { reviewedLanguages } from './i18n/index.ts';
 import { createMailer, type Mailer } from './lib/email.ts';
 import {
   accountsRepository,
@@ -34,8 +35,8 @@ import { releaseService, type ReleaseService } from './release/index.ts';
 import { retentionService, type RetentionService } from './retention/index.ts';
 import { formsService, type FormsService } from './paper/index.ts';
 import { paperEntryService, type PaperEntryService } from './paper/entry/index.ts';
-import { actionsService, type ActionsService } from './actions/index.ts';
 import { scansService, type ScansService } from './paper/verify/index.ts';
+import { actionsService, type ActionsService } from './actions/index.ts';
 import { cycleService, type CycleService } from './actions/cycle/index.ts';
 
 const src = dirname(fileURLToPath(import.meta.url));
@@ -88,9 +89,9 @@ export interface Services {
   paperEntry: PaperEntryService;
   /** Printable paper forms: layouts, issued sheets' serials, the PDFs. */
   paperForms: FormsService;
-  /** Changes when the built assets change, for cache-busting URLs. */
   /** Scanned paper forms: upload, verification, storing. */
   paperScans: ScansService;
+  /** Changes when the built assets change, for cache-busting URLs. */
   assetVersion: string;
 }
 
@@ -98,7 +99,7 @@ export interface Services {
 export function createServices(db: Db, dialect: Dialect, config: Config, clock: Clock = systemClock): Services {
   const catalogues = loadCatalogues(catalogueDirs);
   assertValidBank(instruments, catalogues);
-  const i18n = createTranslator(catalogues);
+  const i18n = createTranslator(catalogues, 'en', reviewedLanguages(catalogueDirs));
   const programme = programmeService(programmeRepository(db), clock);
   const audit = auditLog(db, clock);
   const mailer = createMailer({ smtpUrl: config.smtpUrl, dataDir: config.dataDir });
@@ -116,7 +117,7 @@ export function createServices(db: Db, dialect: Dialect, config: Config, clock: 
   // Every submitted comment is screened once the response has committed (safeguarding is created below).
   const survey = surveyService({ db, clock, config, programme, accessCodes: participation, onSubmitted: (e) => safeguarding.onSubmitted(e) });
   const rates = ratesService({ db, clock, programme, accounts, audit, mailer, publicUrl: config.publicUrl, trackerGaps: (waveId) => participation.digestGaps(waveId) });
-  const planning = planningService({ db, clock, programme, audit });
+  const planning = planningService({ db, clock, programme, audit, languageReviewed: (lang) => i18n.reviewed(lang) });
   const safeguarding = safeguardingService({ db, clock, config, programme, planning, accounts, audit, mailer, t: (key) => i18n.t('en', key) });
   const prizeDraw = prizeDrawService({ db, clock, programme, audit });
   const cleaning = cleaningService({ db, clock, programme, audit });

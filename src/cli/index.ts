@@ -16,6 +16,7 @@ import { registerReportAll } from './report-all.ts';
 import { registerServe } from './serve.ts';
 import { registerWave } from './wave.ts';
 import { registerBackup } from './backup.ts';
+import { registerI18n } from './i18n.ts';
 
 /** Builds the command tree; `env` is the environment the commands read their configuration from. */
 export function buildProgram(env: NodeJS.ProcessEnv): Command {
@@ -46,6 +47,7 @@ export function buildProgram(env: NodeJS.ProcessEnv): Command {
   registerPaper(program, env);
   registerText(program);
   registerBackup(program, env);
+  registerI18n(program);
   return program;
 }
 

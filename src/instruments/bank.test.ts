@@ -40,10 +40,10 @@ describe('lengths (the counting rule)', () => {
 
   it('versions, languages, bands and unknown ids', () => {
     expect(instruments.map((i) => [i.version, i.languages, i.band])).toEqual([
-      ['1.0.0', ['en'], { min: 4, max: 7 }],
-      ['1.0.0', ['en'], { min: 8, max: 11 }],
-      ['1.0.0', ['en'], { min: 11, max: 17 }],
-      ['1.0.0', ['en'], { min: 16, max: 25 }],
+      ['1.0.0', ['en', 'cy'], { min: 4, max: 7 }],
+      ['1.0.0', ['en', 'cy'], { min: 8, max: 11 }],
+      ['1.0.0', ['en', 'cy'], { min: 11, max: 17 }],
+      ['1.0.0', ['en', 'cy'], { min: 16, max: 25 }],
     ]);
     expect(getInstrument('ylyc-18-25')).toBeUndefined();
   });

@@ -15,7 +15,17 @@ export interface Language {
   dir: 'ltr' | 'rtl';
 }
 
-export const LANGUAGES: readonly Language[] = [{ code: 'en', nativeName: 'English', dir: 'ltr' }];
+/** Every language the platform knows; English is the source every other catalogue translates. */
+export const LANGUAGES: readonly Language[] = [
+  { code: 'en', nativeName: 'English', dir: 'ltr' },
+  { code: 'cy', nativeName: 'Cymraeg', dir: 'ltr' },
+];
+
+/** The source language: its strings are the ones translators translate, always counted as reviewed. */
+export const SOURCE_LANGUAGE = 'en';
+
+/** A catalogue's file name: `cy.json`, `pt-BR.json`; sidecars such as `cy.status.json` are not catalogues. */
+export const CATALOGUE_FILE = /^([a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.json$/;
 
 /** Reads every messages/<lang>.json under the given folders and merges them per language. */
 export function loadCatalogues(dirs: readonly string[]): Record<string, Catalogue> {
@@ -23,8 +33,9 @@ export function loadCatalogues(dirs: readonly string[]): Record<string, Catalogu
   for (const dir of dirs) {
     const folder = join(dir, 'messages');
     if (!existsSync(folder)) continue;
-    for (const file of readdirSync(folder).filter((f) => f.endsWith('.json'))) {
-      const lang = file.replace(/\.json$/, '');
+    for (const file of readdirSync(folder)) {
+      const lang = CATALOGUE_FILE.exec(file)?.[1];
+      if (lang === undefined) continue;
       const data = JSON.parse(readFileSync(join(folder, file), 'utf8')) as Catalogue;
       out[lang] = { ...(out[lang] ?? {}), ...data };
     }
@@ -36,10 +47,15 @@ export interface Translator {
   t(lang: string, key: string, vars?: Record<string, string | number>): string;
   has(lang: string, key: string): boolean;
   languages(): string[];
+  /** Whether every string of the language has been reviewed by a fluent speaker (the source always is). */
+  reviewed(lang: string): boolean;
 }
 
-/** An i18next instance over the given catalogues; a missing key is shown as the key, never blank. */
-export function createTranslator(catalogues: Record<string, Catalogue>, fallback = 'en'): Translator {
+/**
+ * An i18next instance over the given catalogues; a missing key is shown as the key, never blank.
+ * `reviewed` lists the languages whose strings are all reviewed (see src/i18n/); the fallback always is.
+ */
+export function createTranslator(catalogues: Record<string, Catalogue>, fallback = SOURCE_LANGUAGE, reviewed: readonly string[] = []): Translator {
   const inst: I18next = i18next.createInstance();
   void inst.init({
     initAsync: false,
@@ -54,5 +70,34 @@ export function createTranslator(catalogues: Record<string, Catalogue>, fallback
     t: (lang, key, vars) => inst.t(key, { lng: lang, ...(vars ?? {}) }),
     has: (lang, key) => inst.exists(key, { lng: lang, fallbackLng: false }),
     languages: () => Object.keys(catalogues),
+    reviewed: (lang) => lang === fallback || reviewed.includes(lang),
   };
+}
+
+/**
+ * The language a browser prefers among those offered, from its Accept-Language header (RFC 9110):
+ * highest quality first, a region falling back to its language (`cy-GB` -> `cy`), ties in header order.
+ * Only used to choose; the header is never stored or logged.
+ */
+export function preferredLanguage(header: string | undefined, offered: readonly string[]): string | undefined {
+  if (header === undefined || header.length > 1000) return undefined;
+  const ranges = header
+    .split(',')
+    .map((part, i) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+      const quality = q === undefined ? 1 : Number(q.slice(2));
+      return { tag: tag.trim().toLowerCase(), quality: Number.isFinite(quality) ? quality : 0, i };
+    })
+    .filter((r) => r.tag !== '' && r.quality > 0)
+    .sort((a, b) => b.quality - a.quality || a.i - b.i);
+  const lower = offered.map((o) => o.toLowerCase());
+  for (const { tag } of ranges) {
+    if (tag === '*') return undefined;
+    const exact = lower.indexOf(tag);
+    if (exact >= 0) return offered[exact];
+    const primary = lower.indexOf(tag.split('-')[0] ?? '');
+    if (primary >= 0) return offered[primary];
+  }
+  return undefined;
 }

@@ -35,6 +35,8 @@ export const newWaveInput = z
     title: z.string().trim().min(2).max(160).optional(),
     eligible: z.record(z.string(), z.number().int().min(0).max(100_000)),
     languages: z.array(z.string().min(2).max(12)).min(1).default(['en']),
+    /** Draft languages among `languages` a programme administrator switched on for the wave. */
+    draftLanguages: z.array(z.string().min(2).max(12)).default([]),
     targetRate: z.number().gt(0).max(1).default(DEFAULT_TARGET_RATE),
     opensOn: isoDate,
     closesOn: isoDate,
@@ -95,6 +97,7 @@ export function programmeService(repo: ProgrammeRepository, clock: Clock) {
         instruments,
         eligible: v.eligible,
         languages: v.languages,
+        draftLanguages: v.draftLanguages.filter((l) => v.languages.includes(l)),
         targetRate: v.targetRate,
         status: v.status,
         opensOn: v.opensOn,

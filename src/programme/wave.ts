@@ -26,7 +26,13 @@ export interface Wave {
   instruments: InstrumentId[];
   /** Eligible young people per instrument (age band). */
   eligible: Partial<Record<InstrumentId, number>>;
+  /** The languages offered, the first being the default (a draft one only if also in `draftLanguages`). */
   languages: string[];
+  /**
+   * Languages a programme administrator switched on for this wave while their translation was still draft
+   * (not all reviewed by a fluent speaker). Absent means none. See docs/languages.md.
+   */
+  draftLanguages?: string[];
   /** Target response rate, 0-1 (default 0.3). */
   targetRate: number;
   status: WaveStatus;

@@ -26,6 +26,11 @@ export const EXCEPTIONS: Readonly<Record<string, Exception & { declared: string 
   buffers: { declared: null, licence: 'MIT', why: 'declares no licence; its author publishes it under MIT/X11. Used by exceljs (through unzipper) to read workbooks.' },
   'png-js': { declared: null, licence: 'MIT', why: 'declares no licence in package.json; its LICENSE file is MIT. Used by pdfkit to embed PNG images.' },
   chainsaw: { declared: 'MIT/X11', licence: 'MIT', why: '"MIT/X11" is the MIT licence under an older name. Used by exceljs (through unzipper).' },
+  'dejavu-fonts-ttf': {
+    declared: 'SEE LICENSE IN README.md AND LICENSE',
+    licence: 'Bitstream-Vera',
+    why: 'the DejaVu fonts, under the Bitstream Vera licence (free to use, embed and redistribute; modified fonts must be renamed). Embedded unmodified, as subsets, in printed forms in languages the standard PDF fonts cannot set, such as Welsh (ŵ, ŷ).',
+  },
   // sharp's prebuilt libvips: loaded as a shared library, unmodified and replaceable, which is what the LGPL asks.
   ...Object.fromEntries(
     ['darwin-arm64', 'darwin-x64', 'linux-arm', 'linux-arm64', 'linux-ppc64', 'linux-riscv64', 'linux-s390x', 'linux-x64', 'linuxmusl-arm64', 'linuxmusl-x64'].map((p) => [

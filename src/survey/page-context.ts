@@ -5,7 +5,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
 import { AppError, type AppErrorCode } from '../lib/errors.ts';
-import { LANGUAGES, type Translator } from '../lib/i18n.ts';
+import { LANGUAGES, preferredLanguage, type Translator } from '../lib/i18n.ts';
 import type { Wave } from '../programme/index.ts';
 import type { Draft } from './drafts.repository.ts';
 import { pageIdOf, type Position } from './journey.ts';
@@ -44,17 +44,24 @@ export function pageKit(deps: SurveyRoutesDeps) {
   const secure = deps.config.publicUrl.startsWith('https:');
   const cookieOptions = (linkCode: string) => ({ path: wavePath(linkCode), httpOnly: true, sameSite: 'lax' as const, secure });
 
-  /** The languages a wave offers that have catalogues, its first one being the default. */
+  /**
+   * The languages a wave offers young people, its first one being the default: those it lists that have
+   * catalogues and are either reviewed throughout or switched on as a draft for this wave.
+   */
   function languagesOf(wave: Wave | undefined): string[] {
     const available = deps.i18n.languages();
-    const offered = (wave?.languages ?? []).filter((l) => available.includes(l));
+    const usable = (l: string) => available.includes(l) && (deps.i18n.reviewed(l) || (wave?.draftLanguages ?? []).includes(l));
+    const offered = (wave?.languages ?? []).filter(usable);
     return offered.length > 0 ? offered : ['en'];
   }
 
-  /** The page language: the draft's, else the one chosen before starting, else the wave's first. */
+  /**
+   * The page language: the draft's, else the one chosen before starting, else the browser's preferred one
+   * (Accept-Language, read only to choose: never stored or logged), else the wave's first.
+   */
   function languageFor(req: FastifyRequest, wave: Wave | undefined, draft?: Draft): string {
     const offered = languagesOf(wave);
-    const wanted = [draft?.language, req.cookies[LANG_COOKIE]];
+    const wanted = [draft?.language, req.cookies[LANG_COOKIE], preferredLanguage(req.headers['accept-language'], offered)];
     return wanted.find((l): l is string => l !== undefined && offered.includes(l)) ?? offered[0] ?? 'en';
   }
 

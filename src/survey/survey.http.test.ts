@@ -316,11 +316,11 @@ describe.each(engines)('the survey journey on %s', (dialect) => {
       const b = browser(t.app);
       const first = await begin(b, ylyc, 9);
       expect(first.body).not.toContain('bs-lang');
-      // Only English has a catalogue today: pretend Welsh has one (its text falls back to English).
+      // Welsh is offered only where the catalogues say so (and, while its translation is draft, the wave switches it on).
       const spy = vi.spyOn(t.services.i18n, 'languages').mockReturnValue(['en', 'cy']);
       try {
         const la = await t.services.programme.addLa({ name: `Cymru ${dialect}`, nation: 'wales', onsCode: 'W06000001' });
-        const wave = await t.services.programme.openWave({ laId: la.id, survey: 'ylyc', eligible: { 'ylyc-8-11': 3 }, languages: ['en', 'cy'], opensOn: '2026-03-01', closesOn: '2026-04-01' });
+        const wave = await t.services.programme.openWave({ laId: la.id, survey: 'ylyc', eligible: { 'ylyc-8-11': 3 }, languages: ['en', 'cy'], draftLanguages: ['cy'], opensOn: '2026-03-01', closesOn: '2026-04-01' });
         const w = browser(t.app);
         const page = await begin(w, wave, 9);
         expect(page.body).toContain('name="lang" value="cy"');

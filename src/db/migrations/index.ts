@@ -15,6 +15,7 @@ import * as m0014 from './0014_paper_forms.ts';
 import * as m0015 from './0015_paper_entry.ts';
 import * as m0016 from './0016_nbplus_cycle.ts';
 import * as m0017 from './0017_paper_scans.ts';
+import * as m0019 from './0019_wave_draft_languages.ts';
 
 /** Migrations in order; a static list so they run the same from source, tests and any bundler. */
 export const migrations: Record<string, Migration> = {
@@ -34,6 +35,7 @@ export const migrations: Record<string, Migration> = {
   '0015_paper_entry': m0015,
   '0016_nbplus_cycle': m0016,
   '0017_paper_scans': m0017,
+  '0019_wave_draft_languages': m0019,
 };
 
 export const migrationProvider: MigrationProvider = {

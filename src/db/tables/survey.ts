@@ -22,6 +22,8 @@ export interface WaveTable {
   eligible: string;
   /** JSON array of language codes. */
   languages: string;
+  /** JSON array of the draft languages a programme administrator switched on for the wave (migration 0019). */
+  draft_languages: Generated<string>;
   target_rate: number;
   status: string;
   opens_on: string;

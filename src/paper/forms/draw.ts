@@ -3,6 +3,8 @@
  * registration marks, the page's QR code and the footer with the serial. Copies are written as a
  * stream, one at a time, waiting whenever the reader falls behind, so 500 copies never sit in memory.
  */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PDFDocumentType from 'pdfkit';
@@ -11,17 +13,32 @@ import type { FontName, FormDesign, Measure, Op } from './design.ts';
 import { encodePage, printedSerial } from './payload.ts';
 
 type Doc = PDFKit.PDFDocument;
-const FONTS: Record<FontName, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+/** English forms use the standard PDF fonts (their layouts are stored and must not change). */
+const STANDARD_FONTS: Record<FontName, string> = { regular: 'Helvetica', bold: 'Helvetica-Bold', italic: 'Helvetica-Oblique' };
+/**
+ * Other languages need letters the standard fonts (WinAnsi) lack, such as Welsh ŵ and ŷ: DejaVu Sans from
+ * npm (dejavu-fonts-ttf), embedded as a subset, never fetched at run time.
+ */
+const dejavu = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const EMBEDDED_FONTS: Record<FontName, string> = {
+  regular: join(dejavu, 'DejaVuSans.ttf'),
+  bold: join(dejavu, 'DejaVuSans-Bold.ttf'),
+  italic: join(dejavu, 'DejaVuSans-Oblique.ttf'),
+};
+
+/** The fonts a form in this language is measured and drawn with. */
+export const fontsFor = (lang: string): Record<FontName, string> => (lang === 'en' ? STANDARD_FONTS : EMBEDDED_FONTS);
 
 async function pdfkit(): Promise<typeof PDFDocumentType> {
   return ((await import('pdfkit')) as { default: typeof PDFDocumentType }).default;
 }
 
-/** Text widths from pdfkit's own font metrics, the ones the drawing uses. */
-export async function pdfMeasure(): Promise<Measure> {
+/** Text widths from pdfkit's own font metrics, the ones the drawing of a form in `lang` uses. */
+export async function pdfMeasure(lang = 'en'): Promise<Measure> {
   const PDFDocument = await pdfkit();
   const doc = new PDFDocument({ autoFirstPage: false });
-  return (text, font, size) => doc.font(FONTS[font]).fontSize(size).widthOfString(text);
+  const fonts = fontsFor(lang);
+  return (text, font, size) => doc.font(fonts[font]).fontSize(size).widthOfString(text);
 }
 
 function drawFace(doc: Doc, cx: number, cy: number, r: number, face: 1 | 2 | 3 | 4 | 5): void {
@@ -33,10 +50,10 @@ function drawFace(doc: Doc, cx: number, cy: number, r: number, face: 1 | 2 | 3 |
   doc.restore();
 }
 
-function drawOp(doc: Doc, op: Op): void {
+function drawOp(doc: Doc, op: Op, fonts: Record<FontName, string>): void {
   switch (op.kind) {
     case 'text':
-      doc.font(FONTS[op.font]).fontSize(op.size).fillColor(op.colour).text(op.text, op.x, op.y, { lineBreak: false });
+      doc.font(fonts[op.font]).fontSize(op.size).fillColor(op.colour).text(op.text, op.x, op.y, { lineBreak: false });
       break;
     case 'box':
       doc.save().lineWidth(1.25).rect(op.x, op.y, op.size, op.size).fillAndStroke('#ffffff', '#000000').restore();
@@ -98,14 +115,15 @@ export async function renderForms(design: FormDesign, copies: Copies): Promise<R
   const PDFDocument = await pdfkit();
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, pdfVersion: '1.7', lang: design.layout.lang, info: { Title: design.title, Author: 'Bright Spots programme', Subject: design.layout.layoutId } });
   const { layout } = design;
+  const fonts = fontsFor(layout.lang);
   const draw = async (): Promise<void> => {
     for (const serial of copies.serials) {
       for (let page = 1; page <= layout.pages; page++) {
         doc.addPage({ size: 'A4', margin: 0 });
-        for (const op of design.pages[page - 1] ?? []) drawOp(doc, op);
+        for (const op of design.pages[page - 1] ?? []) drawOp(doc, op, fonts);
         drawQr(doc, encodePage({ waveId: copies.waveId, layoutId: layout.layoutId, page, pages: layout.pages, serial }), layout.qr.x, layout.qr.y, layout.qr.w);
         const f = design.footer;
-        doc.font('Helvetica').fontSize(f.size).fillColor('#484949').text(`${copies.footer(printedSerial(serial), page, layout.pages)}   ·   ${layout.layoutId}`, f.x, f.y, { lineBreak: false });
+        doc.font(fonts.regular).fontSize(f.size).fillColor('#484949').text(`${copies.footer(printedSerial(serial), page, layout.pages)}   ·   ${layout.layoutId}`, f.x, f.y, { lineBreak: false });
       }
       // Let the reader catch up: nothing more is drawn while a megabyte waits unread.
       while (doc.readableLength > AHEAD && !doc.destroyed) await sleep(5);

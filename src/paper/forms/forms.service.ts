@@ -51,14 +51,16 @@ export function formsService(deps: { db: Db; clock: Clock; programme: ProgrammeS
   const repo = formsRepository(deps.db);
   const newSerial = deps.newSerial ?? (() => newCode(SERIAL_LENGTH));
   const designs = new Map<string, Promise<FormDesign>>();
-  let measure: ReturnType<typeof pdfMeasure> | undefined;
+  // Text widths per language: each language is measured with the fonts it is drawn with.
+  const measures = new Map<string, ReturnType<typeof pdfMeasure>>();
 
   /** The form of an instrument in a language, laid out once per process. */
   function design(instrument: Instrument, lang: string): Promise<FormDesign> {
     const key = `${instrument.id}@${instrument.version}.${lang}`;
     let found = designs.get(key);
     if (!found) {
-      measure ??= pdfMeasure();
+      const measure = measures.get(lang) ?? pdfMeasure(lang);
+      measures.set(lang, measure);
       found = measure.then((m) => designForm(instrument, lang, (k, vars) => deps.i18n.t(lang, k, vars), (k) => deps.i18n.has(lang, k), m));
       designs.set(key, found);
     }

@@ -44,6 +44,7 @@ export function planningRepository(db: Db) {
           instruments: JSON.stringify(s.instruments),
           eligible: JSON.stringify(s.eligible),
           languages: JSON.stringify(s.languages),
+          draft_languages: JSON.stringify(s.draftLanguages),
           target_rate: s.targetRate,
           status: s.status,
           opens_on: s.opensOn,

@@ -24,13 +24,16 @@ export interface PlanningDeps {
   clock: Clock;
   programme: ProgrammeService;
   audit: AuditLog;
+  /** Whether a language's strings are all reviewed (i18n.reviewed); without it only English is. */
+  languageReviewed?: (lang: string) => boolean;
 }
 
 /** Either done, or the problems to show on the form again (422). */
 export type Outcome<T> = ({ ok: true } & T) | { ok: false; errors: FormError[] };
 
-/** The languages a wave may be offered in: those the platform has words for. */
-export const waveLanguages = (): Array<{ code: string; name: string }> => LANGUAGES.map((l) => ({ code: l.code, name: l.nativeName }));
+/** The languages a wave may be offered in: those the platform has words for, each saying whether its translation is still draft. */
+export const waveLanguages = (reviewed: (lang: string) => boolean = (l) => l === 'en'): Array<{ code: string; name: string; draft: boolean }> =>
+  LANGUAGES.map((l) => ({ code: l.code, name: l.nativeName, draft: !reviewed(l.code) }));
 
 /** Overdue checklist items of one wave, for the home page and the wave page. */
 export interface OverdueWave {
@@ -38,10 +41,12 @@ export interface OverdueWave {
   items: PlanItem[];
 }
 
-export function planningService({ db, clock, programme, audit }: PlanningDeps) {
+export function planningService({ db, clock, programme, audit, languageReviewed }: PlanningDeps) {
   const repo = planningRepository(db);
   const today = () => isoDay(clock.now());
-  const languageCodes = () => waveLanguages().map((l) => l.code);
+  const languageChoices = () => waveLanguages(languageReviewed);
+  const languageCodes = () => languageChoices().map((l) => l.code);
+  const draftCodes = () => languageChoices().filter((l) => l.draft).map((l) => l.code);
 
   async function checklistOf(wave: Wave): Promise<PlanItem[]> {
     const records = (await repo.planItems([wave.id])).get(wave.id) ?? [];
@@ -91,7 +96,7 @@ export function planningService({ db, clock, programme, audit }: PlanningDeps) {
 
     /** Creates a wave from the wave form. */
     async createWave(actor: Actor, laId: string, survey: SurveyId, values: FormValues): Promise<Outcome<{ wave: Wave }>> {
-      const parsed = parseWaveForm(values, { survey, languages: languageCodes() });
+      const parsed = parseWaveForm(values, { survey, languages: languageCodes(), draft: draftCodes() });
       if (!parsed.ok) return parsed;
       const s = parsed.settings;
       const wave = await programme.openWave({
@@ -101,19 +106,20 @@ export function planningService({ db, clock, programme, audit }: PlanningDeps) {
         instruments: s.instruments,
         eligible: s.eligible,
         languages: s.languages,
+        draftLanguages: s.draftLanguages,
         targetRate: s.targetRate,
         opensOn: s.opensOn,
         closesOn: s.closesOn,
         status: s.status === 'open' ? 'open' : 'planned',
         prizeDraw: s.prizeDraw,
       });
-      await audit.record(actor, 'wave.created', laId, wave.id, { survey, status: wave.status, prizeDraw: wave.prizeDraw });
+      await audit.record(actor, 'wave.created', laId, wave.id, { survey, status: wave.status, prizeDraw: wave.prizeDraw, languages: s.languages, draftLanguages: s.draftLanguages });
       return { ok: true, wave };
     },
 
     /** Saves the edit form; an age group that already has responses cannot be taken away. */
     async updateWave(actor: Actor, wave: WaveSummary, values: FormValues): Promise<Outcome<{ wave: Wave }>> {
-      const parsed = parseWaveForm(values, { survey: wave.survey, current: wave.status, languages: languageCodes() });
+      const parsed = parseWaveForm(values, { survey: wave.survey, current: wave.status, languages: languageCodes(), draft: draftCodes() });
       if (!parsed.ok) return parsed;
       const s = parsed.settings;
       const dropped = wave.instruments.filter((id) => !s.instruments.includes(id) && (wave.responsesByInstrument[id] ?? 0) > 0);
@@ -122,14 +128,20 @@ export function planningService({ db, clock, programme, audit }: PlanningDeps) {
       }
       const closedAt = closedAtFor(wave, s.status, clock.now().toISOString());
       await repo.updateWave(wave.id, s, closedAt);
-      const changed = (['title', 'instruments', 'eligible', 'languages', 'targetRate', 'opensOn', 'closesOn', 'status', 'prizeDraw'] as const).filter(
-        (k) => JSON.stringify(s[k]) !== JSON.stringify(wave[k]),
+      const before = { ...wave, draftLanguages: wave.draftLanguages ?? [] };
+      const changed = (['title', 'instruments', 'eligible', 'languages', 'draftLanguages', 'targetRate', 'opensOn', 'closesOn', 'status', 'prizeDraw'] as const).filter(
+        (k) => JSON.stringify(s[k]) !== JSON.stringify(before[k]),
       );
-      await audit.record(actor, 'wave.updated', wave.laId, wave.id, { changed, status: s.status });
+      // Switching a draft language on or off is recorded with the languages, so the log says which.
+      const languages = changed.includes('languages') || changed.includes('draftLanguages') ? { languages: s.languages, draftLanguages: s.draftLanguages } : {};
+      await audit.record(actor, 'wave.updated', wave.laId, wave.id, { changed, status: s.status, ...languages });
       const updated = await programme.findWave(wave.id);
       if (!updated) throw new AppError('not_found');
       return { ok: true, wave: updated };
     },
+
+    /** The languages the wave form offers, each saying whether its translation is still draft. */
+    languageChoices,
 
     /** An LA's settings (the defaults when never saved) and its safeguarding contacts. */
     async settingsOf(laId: string): Promise<{ settings: LaSettings; contacts: SafeguardingContact[] }> {

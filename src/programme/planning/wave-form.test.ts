@@ -31,6 +31,7 @@ describe('the wave form', () => {
         instruments: ['ylyc-8-11', 'ylyc-11-17'],
         eligible: { 'ylyc-8-11': 45, 'ylyc-11-17': 1200 },
         languages: ['en'],
+        draftLanguages: [],
         targetRate: 0.35,
         opensOn: '2026-05-04',
         closesOn: '2026-06-30',
@@ -38,6 +39,15 @@ describe('the wave form', () => {
         prizeDraw: true,
       },
     });
+  });
+
+  it('records a ticked draft language as switched on for the wave, and only a ticked one', () => {
+    const on = parseWaveForm(form({ languages: ['en', 'cy'] }), { survey: 'ylyc', languages: ['en', 'cy'], draft: ['cy'] });
+    expect(on.ok && [on.settings.languages, on.settings.draftLanguages]).toEqual([['en', 'cy'], ['cy']]);
+    const off = parseWaveForm(form({ languages: ['en'] }), { survey: 'ylyc', languages: ['en', 'cy'], draft: ['cy'] });
+    expect(off.ok && off.settings.draftLanguages).toEqual([]);
+    const reviewed = parseWaveForm(form({ languages: ['cy', 'en'] }), { survey: 'ylyc', languages: ['en', 'cy'] });
+    expect(reviewed.ok && reviewed.settings.draftLanguages).toEqual([]);
   });
 
   it('reports every problem against its field, in the order the form asks', () => {
@@ -77,7 +87,7 @@ describe('the wave form', () => {
             eligible: Object.fromEntries(instruments.map((id, i) => [id, counts[i] ?? 0])), opensOn, closesOn: new Date(Date.parse(opensOn) + length * 86_400_000).toISOString().slice(0, 10), createdAt: '', closedAt: null,
           };
           const r = parseWaveForm(valuesOfWave(w), { survey: 'ylyc', current: status, languages: ['en'] });
-          expect(r).toEqual({ ok: true, settings: { title: w.title, instruments: w.instruments, eligible: w.eligible, languages: w.languages, targetRate: w.targetRate, opensOn: w.opensOn, closesOn: w.closesOn, status, prizeDraw } });
+          expect(r).toEqual({ ok: true, settings: { title: w.title, instruments: w.instruments, eligible: w.eligible, languages: w.languages, draftLanguages: [], targetRate: w.targetRate, opensOn: w.opensOn, closesOn: w.closesOn, status, prizeDraw } });
         },
       ),
     );

@@ -13,6 +13,8 @@ export interface WaveSettings {
   instruments: InstrumentId[];
   eligible: Partial<Record<InstrumentId, number>>;
   languages: string[];
+  /** The draft languages among `languages`: ticking one on the form is the administrator's switch. */
+  draftLanguages: string[];
   targetRate: number;
   opensOn: string;
   closesOn: string;
@@ -100,7 +102,10 @@ export function readDate(values: FormValues, prefix: string, what: string): { da
 export type WaveFormResult = { ok: true; settings: WaveSettings } | { ok: false; errors: FormError[] };
 
 /** Checks the wave form for a survey; `current` is the wave's status when editing. */
-export function parseWaveForm(values: FormValues, ctx: { survey: SurveyId; current?: WaveStatus; languages: readonly string[] }): WaveFormResult {
+export function parseWaveForm(
+  values: FormValues,
+  ctx: { survey: SurveyId; current?: WaveStatus; languages: readonly string[]; draft?: readonly string[] },
+): WaveFormResult {
   const errors: FormError[] = [];
   const fail = (field: string, text: string, href = field) => errors.push({ field, text, href: `#${href}` });
   const offeredBySurvey = SURVEY_INSTRUMENTS[ctx.survey];
@@ -150,7 +155,7 @@ export function parseWaveForm(values: FormValues, ctx: { survey: SurveyId; curre
   if (errors.length > 0 || !('day' in opens) || !('day' in closes)) return { ok: false, errors };
   return {
     ok: true,
-    settings: { title, instruments, eligible, languages, targetRate: Math.round(targetRate * 10) / 1000, opensOn: opens.day, closesOn: closes.day, status, prizeDraw: prize === 'yes' },
+    settings: { title, instruments, eligible, languages, draftLanguages: languages.filter((l) => ctx.draft?.includes(l) === true), targetRate: Math.round(targetRate * 10) / 1000, opensOn: opens.day, closesOn: closes.day, status, prizeDraw: prize === 'yes' },
   };
 }
 

@@ -10,7 +10,6 @@ import { staffNav } from '../workspace.routes.ts';
 import type { Actor } from '../roles.ts';
 import { ageGroupLabel } from './eligible-csv.ts';
 import { bodyOf, csrfOf, errorsView, loadWave, paramOf } from './form-view.ts';
-import { waveLanguages } from './planning.service.ts';
 import { formValues, newWaveValues, STATUS_CHOICES, SURVEY_NAMES, valuesOfWave, type FormError, type FormValues } from './wave-form.ts';
 
 const STATUS_TEXT: Record<WaveStatus, { text: string; hint: string }> = {
@@ -29,7 +28,6 @@ function formContext(actor: Actor, la: Pick<LocalAuthority, 'id' | 'name'>, surv
     survey,
     surveyName: SURVEY_NAMES[survey],
     instruments: SURVEY_INSTRUMENTS[survey].map((id) => ({ id, label: ageGroupLabel(id) })),
-    languages: waveLanguages(),
     statuses: STATUS_CHOICES[current ?? 'new'].map((s) => ({ value: s, ...STATUS_TEXT[s] })),
     values,
     ...errorsView(errors),
@@ -61,7 +59,7 @@ export function registerWaveAdmin(app: FastifyInstance, services: Services): voi
     const la = await laOf(paramOf(req, 'laId'));
     const survey = (req.query as Record<string, unknown>)['survey'];
     if (!isSurvey(survey)) return surveyStep(reply, actor, la, survey !== undefined);
-    return reply.render('wave-form.njk', { mode: 'create', ...formContext(actor, la, survey, newWaveValues(survey), undefined) });
+    return reply.render('wave-form.njk', { mode: 'create', languages: planning.languageChoices(), ...formContext(actor, la, survey, newWaveValues(survey), undefined) });
   });
 
   app.post('/staff/las/:laId/waves', csrf, async (req, reply) => {
@@ -74,7 +72,7 @@ export function registerWaveAdmin(app: FastifyInstance, services: Services): voi
     const values = formValues(body);
     const done = await planning.createWave(actor, la.id, body['survey'], values);
     if (done.ok) return reply.redirect(`/staff/waves/${done.wave.id}`, 303);
-    return reply.render('wave-form.njk', { mode: 'create', ...formContext(actor, la, body['survey'], values, undefined, done.errors) }, 422);
+    return reply.render('wave-form.njk', { mode: 'create', languages: planning.languageChoices(), ...formContext(actor, la, body['survey'], values, undefined, done.errors) }, 422);
   });
 
   app.get('/staff/waves/:waveId/edit', async (req, reply) => {
@@ -83,7 +81,7 @@ export function registerWaveAdmin(app: FastifyInstance, services: Services): voi
     requireCapability(actor, 'programme.manage');
     const wave = await loadWave(services, paramOf(req, 'waveId'));
     const la = { id: wave.laId, name: wave.laName };
-    return reply.render('wave-form.njk', { mode: 'edit', wave, ...formContext(actor, la, wave.survey, valuesOfWave(wave), wave.status) });
+    return reply.render('wave-form.njk', { mode: 'edit', wave, languages: planning.languageChoices(), ...formContext(actor, la, wave.survey, valuesOfWave(wave), wave.status) });
   });
 
   app.post('/staff/waves/:waveId/edit', csrf, async (req, reply) => {
@@ -95,6 +93,6 @@ export function registerWaveAdmin(app: FastifyInstance, services: Services): voi
     const done = await planning.updateWave(actor, wave, values);
     if (done.ok) return reply.redirect(`/staff/waves/${wave.id}`, 303);
     const la = { id: wave.laId, name: wave.laName };
-    return reply.render('wave-form.njk', { mode: 'edit', wave, ...formContext(actor, la, wave.survey, values, wave.status, done.errors) }, 422);
+    return reply.render('wave-form.njk', { mode: 'edit', wave, languages: planning.languageChoices(), ...formContext(actor, la, wave.survey, values, wave.status, done.errors) }, 422);
   });
 }
