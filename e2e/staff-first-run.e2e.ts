@@ -85,7 +85,9 @@ test('the first administrator sets up Bright Spots, enrols a second factor, sign
   expect(await heading(page)).toBe(`Hello, ${ADMIN.name}`);
   await checkA11y(page, 'home (programme administrator, no LAs yet)');
   const menu = page.getByRole('navigation', { name: 'Staff menu' });
-  expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'Live fieldwork', 'National report', 'Local authorities', 'Accounts', 'New Belongings Plus', 'Practice bank', 'Data releases', 'Audit log', 'Outbox', 'Retention', 'Question bank']);
+  expect(await menu.getByRole('link').allTextContents()).toEqual(['Home', 'Live fieldwork', 'National report', 'New Belongings Plus', 'Practice bank', 'Data releases', 'Administration', 'Question bank']);
+  await visit(page, '/staff/admin', 'Administration');
+  expect(await page.locator('main').getByRole('link').allTextContents()).toEqual(['Local authorities', 'Accounts', 'Audit log', 'Outbox', 'Retention']);
   await visit(page, '/staff/admin/las', 'Local authorities');
   await visit(page, '/staff/admin/accounts', 'Staff accounts');
   expect(await page.locator('main table').first().textContent()).toContain(ADMIN.email);

@@ -22,14 +22,31 @@ export function staffNav(actor: Actor): Array<{ href: string; text: string }> {
   if (hasCapability(actor, 'paper.enter')) nav.push({ href: '/staff/paper/entry', text: 'Paper entry' });
   if (hasCapability(actor, 'paper.scan')) nav.push({ href: '/staff/paper/scans', text: 'Paper scans' });
   if (hasCapability(actor, 'safeguarding.review') || hasCapability(actor, 'safeguarding.receive')) nav.push({ href: '/staff/safeguarding', text: 'Safeguarding' });
-  if (hasCapability(actor, 'programme.manage')) {
-    nav.push({ href: '/staff/admin/las', text: 'Local authorities' }, { href: '/staff/admin/accounts', text: 'Accounts' });
-  }
   if (hasCapability(actor, 'plan.programme')) nav.push({ href: '/staff/programme/action-plans', text: 'New Belongings Plus' });
   if (hasCapability(actor, 'plan.view')) nav.push({ href: '/staff/practice-bank', text: 'Practice bank' });
   if (hasCapability(actor, 'release.request') || hasCapability(actor, 'release.approve')) nav.push({ href: '/staff/releases', text: 'Data releases' });
-  if (hasCapability(actor, 'audit.view')) nav.push({ href: '/staff/admin/audit', text: 'Audit log' }, { href: '/staff/admin/outbox', text: 'Outbox' }, { href: '/staff/admin/retention', text: 'Retention' });
+  // The administrator's pages sit behind one entry, so the menu stays one short line.
+  if (adminLinks(actor).length > 0) nav.push({ href: '/staff/admin', text: 'Administration' });
   return nav;
+}
+
+/** The administration pages an actor may open, with what each is for. */
+export function adminLinks(actor: Actor): Array<{ href: string; text: string; about: string }> {
+  const links: Array<{ href: string; text: string; about: string }> = [];
+  if (hasCapability(actor, 'programme.manage')) {
+    links.push(
+      { href: '/staff/admin/las', text: 'Local authorities', about: 'Add a local authority and plan its waves.' },
+      { href: '/staff/admin/accounts', text: 'Accounts', about: 'Invite staff, change their roles, lock and unlock accounts.' },
+    );
+  }
+  if (hasCapability(actor, 'audit.view')) {
+    links.push(
+      { href: '/staff/admin/audit', text: 'Audit log', about: 'Who did what, and when: every view and change of personal or sensitive data.' },
+      { href: '/staff/admin/outbox', text: 'Outbox', about: 'Emails written to the data folder when no SMTP server is configured.' },
+      { href: '/staff/admin/retention', text: 'Retention', about: 'What the daily retention run has deleted, counted by kind.' },
+    );
+  }
+  return links;
 }
 
 const inviteForm = z.object({
@@ -148,6 +165,14 @@ export function workspaceRoutes(services: Services) {
       if (action !== 'disable' && action !== 'enable') throw new AppError('not_found');
       await accounts.setDisabled(actor, param(req, 'id'), action === 'disable');
       return reply.redirect('/staff/admin/accounts', 303);
+    });
+
+    app.get('/staff/admin', async (req, reply) => {
+      const actor = requireActor(req, reply);
+      if (!actor) return reply;
+      const links = adminLinks(actor);
+      if (links.length === 0) throw new AppError('forbidden');
+      return reply.render('admin-home.njk', { links, staffNav: staffNav(actor) });
     });
 
     app.get('/staff/admin/audit', async (req, reply) => {
