@@ -8,7 +8,9 @@
  *   node bench/index.ts page-weight     only the sections named
  * Environment: BENCH_DRAFTS (30000), BENCH_SECONDS (20), BENCH_CONNECTIONS (50); BENCH_LOG_FILE keeps the
  * submissions server's log; BENCH_SERVER_NODE_OPTIONS passes V8 flags to the server only;
- * BENCH_CRASH_CYCLES (20) and BENCH_CRASH_CLIENTS (50) size the crash section.
+ * BENCH_CRASH_CYCLES (20) and BENCH_CRASH_CLIENTS (50) size the crash section; BENCH_SOAK_SECONDS (600),
+ * BENCH_SOAK_RATE (200) and BENCH_SOAK_DB (sqlite|postgres) the soak; BENCH_SCALE_RESPONSES (500000),
+ * BENCH_SCALE_LAS (150), BENCH_SCALE_ENGINES (sqlite,postgres) and BENCH_SCALE_ALL (1) the scale run.
  */
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import type { Figures, Section } from './lib.ts';
@@ -20,6 +22,8 @@ const sections: Section[] = [
   { name: 'text-quality', run: async () => (await import('./text-quality.ts')).run() },
   { name: 'paper', run: async () => (await import('./paper.ts')).run() },
   { name: 'crash', run: async () => (await import('./crash.ts')).run() },
+  { name: 'soak', run: async () => (await import('./soak.ts')).run() },
+  { name: 'scale', run: async () => (await import('./scale.ts')).run() },
 ];
 
 const wanted = process.argv.slice(2);

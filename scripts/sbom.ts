@@ -1,27 +1,32 @@
 /**
- * `npm run sbom [-- <file>]`: the CycloneDX software bill of materials of the production dependencies
- * (`npm sbom --sbom-format cyclonedx --omit dev`, from the lockfile; no network), written to
- * `sbom.cdx.json` or the given file. Made for each release (docs/security.md).
+ * `npm run sbom [-- <file>]`: the CycloneDX software bill of materials of the production dependencies,
+ * written to `sbom.cdx.json` or the given file (`npm run release` writes dist/sbom.cdx.json). From the
+ * lockfile, with no network: `npm sbom --sbom-format cyclonedx --package-lock-only` of the whole tree,
+ * limited to the lockfile's production packages, each with its licence (src/supply-chain/sbom.ts).
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { productionSbom, type CycloneBom } from '../src/supply-chain/sbom.ts';
 
+const root = join(import.meta.dirname, '..');
 const out = resolve(process.argv[2] ?? 'sbom.cdx.json');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const r = spawnSync(npm, ['sbom', '--sbom-format', 'cyclonedx', '--omit', 'dev', '--package-lock-only'], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const r = spawnSync(npm, ['sbom', '--sbom-format', 'cyclonedx', '--package-lock-only', '--offline'], { cwd: root, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
 if (r.status !== 0) {
   console.error(r.stderr || `npm sbom failed (exit ${String(r.status)})`);
   process.exit(1);
 }
-const bom = JSON.parse(r.stdout) as { bomFormat?: string; components?: unknown[]; metadata?: { component?: Record<string, unknown> } };
+const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as Parameters<typeof productionSbom>[1];
 // npm names the root after the checkout's folder; the product is the package.
-const product = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { name: string; version: string };
-const rootComponent = bom.metadata?.component;
-if (rootComponent) Object.assign(rootComponent, { name: product.name, version: product.version, purl: `pkg:npm/${product.name}@${product.version}` });
-if (bom.bomFormat !== 'CycloneDX') {
-  console.error('npm sbom did not produce a CycloneDX document');
+const product = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+let bom: CycloneBom;
+try {
+  bom = productionSbom(JSON.parse(r.stdout) as CycloneBom, lock, product);
+} catch (e) {
+  console.error(`SBOM: ${e instanceof Error ? e.message : String(e)}`);
   process.exit(1);
 }
+mkdirSync(dirname(out), { recursive: true });
 writeFileSync(out, JSON.stringify(bom, null, 2) + '\n');
-console.log(`SBOM: ${bom.components?.length ?? 0} components written to ${out}`);
+console.log(`SBOM: ${bom.components?.length ?? 0} production components written to ${out}`);

@@ -15,7 +15,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import type { Config } from '../config.ts';
-import { isAppError } from '../lib/errors.ts';
+import { AppError, isAppError } from '../lib/errors.ts';
 import { loggerOptions, safePath } from '../lib/logger.ts';
 import type { Services } from '../services.ts';
 import { surveyRoutes } from '../survey/index.ts';
@@ -166,6 +166,10 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
     return reply.render(errorPage(request), { code: 'server_error', status: 500, reqId: request.id }, 500);
   });
   app.setNotFoundHandler((req, reply) => reply.render(errorPage(req), { code: 'not_found', status: 404 }, 404));
+  // No id or code holds a NUL character, and PostgreSQL refuses one in text: the error page, not a 500.
+  app.addHook('onRequest', async (req) => {
+    if (Object.values((req.params ?? {}) as Record<string, unknown>).some((v) => typeof v === 'string' && v.includes('\u0000'))) throw new AppError('bad_request');
+  });
 
   app.get('/healthz', (_req, reply) => reply.send({ status: 'ok' }));
   // Readiness (/readyz) and metrics (/metrics); before the feature routes so every route is measured.

@@ -34,7 +34,15 @@ export type AnalysedResponse = SurveyResponse & { readonly id: string };
 /** How many waves' responses are read at once to count their summaries. */
 const SUMMARY_BATCH = 16;
 
-/** What a run that reports many LAs keeps: each wave read once, each summary the same object for every report (its counts are memoised). */
+/**
+ * How many waves' responses a run keeps. A report reads its own wave's responses and the LA's latest
+ * wave of the other survey, which `report all` (waves listed LA by LA) reports next or just before, so
+ * a few are enough to read each wave about once; keeping every wave's held a whole national round in
+ * memory (500,000 responses: over 1 GB). The summaries, a few kilobytes each, are all kept.
+ */
+export const RUN_CACHE_WAVES = 8;
+
+/** What a run that reports many LAs keeps: the responses of the waves read last (at most RUN_CACHE_WAVES), each summary the same object for every report (its counts are memoised). */
 export interface RunCache {
   readonly responses: Map<string, AnalysedResponse[]>;
   readonly summaries: Map<string, AnswerSummary>;
@@ -71,8 +79,9 @@ async function fingerprints(db: Db, waveIds: readonly string[]): Promise<Map<str
 }
 
 /**
- * `cache`, when given, keeps each wave's analysable responses and summary once loaded: a run that
- * reports many LAs reads every wave once, and the findings engine sees the same summaries each time
+ * `cache`, when given, keeps the analysable responses of the last few waves loaded and each wave's
+ * summary: a run that reports many LAs reads every wave about once, with memory bounded by a few
+ * waves rather than the whole round, and the findings engine sees the same summaries each time
  * (it memoises counts per summary). Only for one run: it does not see responses added afterwards.
  */
 export function reportRepository(db: Db, cache?: RunCache) {
@@ -84,7 +93,12 @@ export function reportRepository(db: Db, cache?: RunCache) {
     const out = new Map<string, AnalysedResponse[]>();
     const missing = waveIds.filter((id) => {
       const hit = cache?.responses.get(id);
-      if (hit !== undefined) out.set(id, hit);
+      if (hit !== undefined) {
+        out.set(id, hit);
+        // Most recently used last: the oldest is the first to go.
+        cache?.responses.delete(id);
+        cache?.responses.set(id, hit);
+      }
       return hit === undefined;
     });
     if (missing.length === 0) return out;
@@ -96,7 +110,13 @@ export function reportRepository(db: Db, cache?: RunCache) {
       if (skip.has(r.id)) continue;
       out.get(r.wave_id)?.push({ id: r.id, instrumentId: r.instrument_id, answers: JSON.parse(r.answers) as Record<string, Answer> });
     }
-    if (cache !== undefined && remember) for (const id of missing) cache.responses.set(id, out.get(id) ?? []);
+    if (cache !== undefined && remember) {
+      for (const id of missing) cache.responses.set(id, out.get(id) ?? []);
+      for (const oldest of cache.responses.keys()) {
+        if (cache.responses.size <= RUN_CACHE_WAVES) break;
+        cache.responses.delete(oldest);
+      }
+    }
     return out;
   }
 
