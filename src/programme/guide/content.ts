@@ -122,7 +122,7 @@ const ylyc: Guide = {
     },
     helping('child', [
       { kind: 'h3', text: 'Children aged 4 to 7' },
-      p("Younger children answer with you beside them. Read each question aloud in a neutral voice (the 'Listen' button can read it too) and let the child choose a face. At the end, you answer five questions about the child: their age, gender, ethnic group, where they live and how long they have been in care. Answer these from what you know, without asking the child."),
+      p("Younger children answer with you beside them. Read each question aloud in a neutral voice (the 'Read aloud' button can read it too) and let the child choose a face. At the end, you answer five questions about the child: their age, gender, ethnic group, where they live and how long they have been in care. Answer these from what you know, without asking the child."),
     ]),
     worried('child'),
     {

@@ -1,6 +1,6 @@
 // Progressive enhancement for survey pages. Every page works without this file; with it: quick exit that
-// leaves no back-history entry (and Esc three times), autosave of the page as it changes, and "Listen"
-// buttons that read a question aloud in the page's language, only when pressed. No third-party requests.
+// leaves no back-history entry (and Esc three times), autosave of the page as it changes, and "Read aloud"
+// buttons that read a question and its answers in the page's language, only when pressed. No third-party requests.
 
 const doc = document;
 
@@ -87,9 +87,17 @@ const summary = doc.querySelector('[data-error-summary]');
 if (summary) summary.focus();
 
 // ---- Read aloud ----------------------------------------------------------------------------------------
+// Each question's "Read aloud" button reads the question, its help, then each answer, one utterance
+// each, in the page's language, and marks the part being read with `bs-reading`. Pressed again it says
+// "Stop" and stops. The button's words change rather than an aria-pressed state (a toggle's name must
+// not change), and nothing read is put in a live region, so a screen reader never speaks over it.
 const synth = window.speechSynthesis;
 const listenButtons = doc.querySelectorAll('[data-listen]');
 const pageLang = (doc.documentElement.lang || 'en').toLowerCase().split('-')[0];
+const READING = 'bs-reading';
+// Each reading has a number: events of a reading that was stopped (or replaced) are ignored.
+let reading = 0;
+let readingButton = null;
 
 function voiceForPage() {
   return synth.getVoices().find((v) => (v.lang || '').toLowerCase().replace('_', '-').split('-')[0] === pageLang);
@@ -99,29 +107,57 @@ function textOf(el) {
   return (el.textContent || '').replace(/\s+/g, ' ').trim();
 }
 
-function speak(button, voice) {
-  const wasOn = button.getAttribute('aria-pressed') === 'true';
+function labelButton(button, stop) {
+  const words = button.querySelector('[data-listen-words]');
+  if (words) words.textContent = button.getAttribute(stop ? 'data-stop' : 'data-read');
+  button.classList.toggle('bs-listen--on', stop);
+}
+
+function stopReading() {
+  reading += 1;
   synth.cancel();
-  for (const b of listenButtons) b.setAttribute('aria-pressed', 'false');
+  for (const el of doc.querySelectorAll(`.${READING}`)) el.classList.remove(READING);
+  if (readingButton) labelButton(readingButton, false);
+  readingButton = null;
+}
+
+function readAloud(button, voice) {
+  const wasOn = readingButton === button;
+  stopReading();
   if (wasOn) return;
   const scope = button.closest('[data-question]');
   if (!scope) return;
   // Numbers of a 0-10 row are not read one by one: the scale's hint says what the ends mean.
-  const parts = [...scope.querySelectorAll('[data-say]')].filter((el) => !el.closest('.bs-options--score')).map(textOf);
-  // A pause after each part; no doubled full stops after questions that end in "?".
-  const text = parts
-    .filter(Boolean)
-    .map((p) => (/[.?!:]['"’”]?$/.test(p) ? p : `${p}.`))
-    .join(' ');
-  const utterance = new SpeechSynthesisUtterance(text);
-  utterance.voice = voice;
-  utterance.lang = voice.lang;
-  utterance.rate = 0.9;
-  const done = () => button.setAttribute('aria-pressed', 'false');
-  utterance.onend = done;
-  utterance.onerror = done;
-  button.setAttribute('aria-pressed', 'true');
-  synth.speak(utterance);
+  const parts = [...scope.querySelectorAll('[data-say]')]
+    .filter((el) => !el.closest('.bs-options--score'))
+    .map((el) => ({ el, text: textOf(el) }))
+    .filter((p) => p.text);
+  if (parts.length === 0) return;
+  const mine = reading;
+  readingButton = button;
+  labelButton(button, true);
+  parts.forEach((part, i) => {
+    const utterance = new SpeechSynthesisUtterance(part.text);
+    utterance.voice = voice;
+    utterance.lang = voice.lang;
+    utterance.rate = 0.9;
+    utterance.onstart = () => {
+      if (mine !== reading) return;
+      for (const el of scope.querySelectorAll(`.${READING}`)) el.classList.remove(READING);
+      part.el.classList.add(READING);
+    };
+    const finished = () => {
+      if (mine !== reading) return;
+      part.el.classList.remove(READING);
+      if (i === parts.length - 1) stopReading();
+    };
+    utterance.onend = finished;
+    utterance.onerror = () => {
+      // One part failing ends the reading: nothing is left highlighted or half-read.
+      if (mine === reading) stopReading();
+    };
+    synth.speak(utterance);
+  });
 }
 
 if (synth && window.SpeechSynthesisUtterance && listenButtons.length > 0) {
@@ -131,11 +167,13 @@ if (synth && window.SpeechSynthesisUtterance && listenButtons.length > 0) {
     if (!voice) return;
     for (const b of listenButtons) {
       b.hidden = false;
-      b.setAttribute('aria-pressed', 'false');
-      b.onclick = () => speak(b, voice);
+      b.onclick = () => readAloud(b, voice);
     }
   };
   setUp();
   if (synth.addEventListener) synth.addEventListener('voiceschanged', setUp);
+  doc.addEventListener('keydown', (e) => {
+    if ((e.key === 'Escape' || e.key === 'Esc') && readingButton) stopReading();
+  });
   window.addEventListener('pagehide', () => synth.cancel());
 }
