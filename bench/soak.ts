@@ -22,15 +22,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { generate } from 'otplib';
-import type { Db } from '../src/db/index.ts';
-import { getInstrument, mulberry32, syntheticAnswers, type InstrumentId } from '../src/instruments/index.ts';
 import { systemClock } from '../src/lib/clock.ts';
-import { hashSecret, newId, newToken } from '../src/lib/ids.ts';
-import { programmeRepository, programmeService, type Wave } from '../src/programme/index.ts';
+import { programmeRepository, programmeService } from '../src/programme/index.ts';
 import { makeStaff, TEST_PASSWORD } from '../src/programme/staff/testing.ts';
 import { addResponses } from '../src/reports/testing.ts';
-// The bench writes drafts exactly as the survey does, through its repository (not part of its public surface).
-import { draftsRepository, type Draft } from '../src/survey/drafts.repository.ts';
+import { bulkDrafts, type ReadyDraft } from './drafts.ts';
 import { browserlessClient, percentile, printFigure, round, startServerProcess, type Figures, type Reply } from './lib.ts';
 import { benchDatabase, engineFrom, type BenchEngine } from './scale-db.ts';
 
@@ -88,53 +84,7 @@ export interface SoakResult {
   unsent: number;
 }
 
-const MIX: readonly InstrumentId[] = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-8-11', 'ylyc-11-17', 'ylyc-11-17', 'ylyc-11-17', 'ylyc-11-17'];
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface ReadyDraft {
-  token: string;
-  key: string;
-}
-
-/** Writes `count` drafts at "ready to send?" with synthetic answers, in transactions of 1,000 (as bench/submissions.ts). */
-async function bulkDrafts(db: Db, wave: Wave, count: number): Promise<ReadyDraft[]> {
-  const rng = mulberry32(20260309);
-  const out: ReadyDraft[] = [];
-  const now = Date.now();
-  const DAY = 86_400_000;
-  for (let done = 0; done < count; ) {
-    const batch = Math.min(1000, count - done);
-    await db.transaction().execute(async (trx) => {
-      const repo = draftsRepository(trx);
-      for (let i = 0; i < batch; i++) {
-        const ins = getInstrument(MIX[(done + i) % MIX.length] ?? 'ylyc-11-17');
-        if (!ins) throw new Error('unknown instrument');
-        const { answers, freeText } = syntheticAnswers(ins, rng);
-        const created = new Date(now - DAY / 24 - rng() * 3 * DAY);
-        const token = newToken();
-        const draft: Draft = {
-          id: newId(),
-          waveId: wave.id,
-          instrumentId: ins.id,
-          language: 'en',
-          answers,
-          freeText,
-          textVisible: [],
-          adultHelped: ins.id === 'ylyc-4-7' || rng() < 0.3,
-          position: 'review',
-          submissionKey: newToken(),
-          createdAt: created.toISOString(),
-          updatedAt: new Date(created.getTime() + 20 * 60_000).toISOString(),
-          expiresAt: new Date(created.getTime() + 30 * DAY).toISOString(),
-        };
-        await repo.insert(draft, hashSecret(token), hashSecret(newToken()));
-        out.push({ token, key: draft.submissionKey });
-      }
-    });
-    done += batch;
-  }
-  return out;
-}
 
 /** VmRSS and RssAnon of a process in MB (0 when it has gone). */
 function residentOf(pid: number): { rssMb: number; rssAnonMb: number } {
@@ -206,7 +156,7 @@ export async function soakRun(o: SoakOptions): Promise<SoakResult> {
     for (let i = 0; i < o.staffUsers; i++) accounts.push(await makeStaff(db, systemClock, `soak${i}@soakshire.example.org`, [{ role: 'programme_admin', laId: null }]));
     const t0 = performance.now();
     // Enough for the run plus a margin: the pacing never runs out.
-    const drafts = await bulkDrafts(db, wave, Math.round(o.rate * o.seconds) + 50);
+    const drafts = await bulkDrafts(db, wave, Math.round(o.rate * o.seconds) + 50, 20260309);
     o.progress?.(`${drafts.length.toLocaleString('en-GB')} drafts ready to send in ${round((performance.now() - t0) / 1000)} s`);
 
     const logFile = join(d.dataDir, 'server.log');

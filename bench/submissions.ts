@@ -15,10 +15,8 @@ import autocannon from 'autocannon';
 import { sql } from 'kysely';
 import type { Db } from '../src/db/index.ts';
 import { getInstrument, mulberry32, syntheticAnswers, type Instrument, type InstrumentId } from '../src/instruments/index.ts';
-import { hashSecret, newId, newToken } from '../src/lib/ids.ts';
 import type { Wave } from '../src/programme/index.ts';
-// The bench writes drafts exactly as the survey does, through its repository (not part of its public surface).
-import { draftsRepository, type Draft } from '../src/survey/drafts.repository.ts';
+import { bulkDrafts, type ReadyDraft } from './drafts.ts';
 import { answerToReview, startSurvey } from './journey.ts';
 import { browserlessClient, memoryOf, percentile, printFigure, round, seededDataDir, startServerProcess, watchMemory, type Figures } from './lib.ts';
 
@@ -32,58 +30,11 @@ const HTTP_JOURNEYS: readonly { age: number; instrument: InstrumentId }[] = [
   { age: 14, instrument: 'ylyc-11-17' },
   { age: 16, instrument: 'ylyc-11-17' },
 ];
-/** The mix of instruments in the bulk, roughly as eligible young people are spread. */
-const MIX: readonly InstrumentId[] = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-8-11', 'ylyc-11-17', 'ylyc-11-17', 'ylyc-11-17', 'ylyc-11-17'];
-
-export interface ReadyDraft {
-  token: string;
-  key: string;
-}
 
 function instrument(id: InstrumentId): Instrument {
   const i = getInstrument(id);
   if (!i) throw new Error(`no instrument ${id}`);
   return i;
-}
-
-/** Writes `count` drafts at "ready to send?" with synthetic answers, in transactions of 1,000. */
-async function bulkDrafts(db: Db, wave: Wave, count: number): Promise<ReadyDraft[]> {
-  const rng = mulberry32(20260302);
-  const out: ReadyDraft[] = [];
-  const now = Date.now();
-  const DAY = 86_400_000;
-  for (let done = 0; done < count; ) {
-    const batch = Math.min(1000, count - done);
-    await db.transaction().execute(async (trx) => {
-      const repo = draftsRepository(trx);
-      for (let i = 0; i < batch; i++) {
-        const ins = instrument(MIX[(done + i) % MIX.length] ?? 'ylyc-11-17');
-        const { answers, freeText } = syntheticAnswers(ins, rng);
-        // Started some time in the last three days, so the hourly start limit is not what is measured.
-        const created = new Date(now - DAY / 24 - rng() * 3 * DAY);
-        const token = newToken();
-        const draft: Draft = {
-          id: newId(),
-          waveId: wave.id,
-          instrumentId: ins.id,
-          language: 'en',
-          answers,
-          freeText,
-          textVisible: [],
-          adultHelped: ins.id === 'ylyc-4-7' || rng() < 0.3,
-          position: 'review',
-          submissionKey: newToken(),
-          createdAt: created.toISOString(),
-          updatedAt: new Date(created.getTime() + 20 * 60_000).toISOString(),
-          expiresAt: new Date(created.getTime() + 30 * DAY).toISOString(),
-        };
-        await repo.insert(draft, hashSecret(token), hashSecret(newToken()));
-        out.push({ token, key: draft.submissionKey });
-      }
-    });
-    done += batch;
-  }
-  return out;
 }
 
 /** Walks the real journey over HTTP for a few young people and returns their drafts' cookie and key. */
@@ -212,7 +163,7 @@ export async function run(): Promise<Figures> {
   const logFile = process.env['BENCH_LOG_FILE'] ?? join(dataDir, 'server.log');
   try {
     const t0 = performance.now();
-    const bulk = await bulkDrafts(conn.db, wave, DRAFTS);
+    const bulk = await bulkDrafts(conn.db, wave, DRAFTS, 20260302);
     const prepSeconds = (performance.now() - t0) / 1000;
 
     const server = await startServerProcess(
