@@ -8,6 +8,9 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { getInstrument, visiblePages, type Instrument, type InstrumentId, type Page } from '../src/instruments/index.ts';
+import { systemClock } from '../src/lib/clock.ts';
+import { LANGUAGES } from '../src/lib/i18n.ts';
+import { programmeRepository, programmeService } from '../src/programme/index.ts';
 import { startSurvey } from './journey.ts';
 import { browserlessClient, printFigure, round, seededDataDir, startServerProcess, type Figures } from './lib.ts';
 
@@ -65,6 +68,12 @@ export function referencedAssets(html: string, pageUrl: string): string[] {
     .filter((u) => u.startsWith(origin));
 }
 
+/** Same-origin font files (woff2) a stylesheet's @font-face rules point at. */
+export function fontsOf(css: string, cssUrl: string): string[] {
+  const origin = new URL(cssUrl).origin;
+  return [...css.matchAll(/url\(\s*["']?([^"')]+\.woff2)["']?\s*\)/g)].map((m) => new URL(m[1] ?? '', cssUrl).href).filter((u) => u.startsWith(origin));
+}
+
 /** The first page of an instrument, shown before any answer, that satisfies a test. */
 function findPage(instrument: Instrument, test: (p: Page) => boolean): Page {
   const page = visiblePages(instrument, {}).find(test);
@@ -84,7 +93,11 @@ async function weigh(base: string, cookie: string | undefined, path: string): Pr
   const pageUrl = new URL(path, base).href;
   const html = await fetchRaw(pageUrl, cookie);
   if (html.status !== 200) throw new Error(`${path}: expected 200, got ${html.status}`);
-  const assets = await Promise.all(referencedAssets(decoded(html), pageUrl).map((u) => fetchRaw(u, undefined)));
+  const linked = await Promise.all(referencedAssets(decoded(html), pageUrl).map((u) => fetchRaw(u, undefined)));
+  // Fonts a stylesheet declares (a script's font, in a language that needs one): counted in full, an upper
+  // bound, since a browser fetches only the unicode-range subsets and weights the page's text uses.
+  const fontUrls = new Set(linked.filter((a) => new URL(a.url).pathname.endsWith('.css')).flatMap((a) => fontsOf(decoded(a), a.url)));
+  const assets = [...linked, ...(await Promise.all([...fontUrls].map((u) => fetchRaw(u, undefined))))];
   const lines = [`html ${path.replace(/\/s\/[^/]+/, '/s/:code')} ${html.wireBytes} B (${html.encoding})`];
   for (const a of assets) {
     if (a.status !== 200) throw new Error(`${a.url}: expected 200, got ${a.status}`);
@@ -133,6 +146,39 @@ export async function run(): Promise<Figures> {
         figures[`${key}_page_total_kb`] = round(w.total / 1024, 1);
         figures[`${key}_page_html_kb`] = round(w.htmlBytes / 1024, 1);
         figures[`${key}_page_requests`] = w.requests;
+      }
+      // Every language the platform knows, on a wave that offers them all: the start page and a question
+      // page, each with the fonts its language needs (none for Latin-script languages).
+      const programme = programmeService(programmeRepository(seeded.conn.db), systemClock);
+      const codes = LANGUAGES.map((l) => l.code);
+      const year = Number(programme.today().slice(0, 4));
+      const every = await programme.openWave({
+        laId: wave.laId,
+        survey: 'ylyc',
+        eligible: { 'ylyc-11-17': 100 },
+        languages: codes,
+        draftLanguages: codes.filter((c) => c !== 'en'),
+        opensOn: `${year - 1}-01-01`,
+        closesOn: `${year + 1}-12-31`,
+      });
+      console.log(`\nPage weight per language (start page and a ylyc-11-17 question page, with fonts)`);
+      for (const lang of codes) {
+        const client = browserlessClient(server.url);
+        await client.post(`/s/${every.linkCode}/language`, { lang, back: `/s/${every.linkCode}` });
+        const langCookie = `bs_lang=${lang}`;
+        const first = await weigh(server.url, langCookie, `/s/${every.linkCode}`);
+        await startSurvey(client, every.linkCode, 14);
+        const instrument = getInstrument('ylyc-11-17');
+        if (!instrument) throw new Error('no ylyc-11-17');
+        const page = findPage(instrument, (p) => p.questions.length >= 3);
+        const token = client.cookie('bs_draft');
+        const question = await weigh(server.url, `${langCookie}${token ? `; bs_draft=${token}` : ''}`, `/s/${every.linkCode}/p/${encodeURIComponent(page.id)}`);
+        if (!question.lines[0]?.includes('/p/')) throw new Error(`${lang}: no question page`);
+        printFigure(`${lang}: start page`, round(first.total / 1024, 1), `KB in ${first.requests} requests`);
+        printFigure(`${lang}: question page`, round(question.total / 1024, 1), `KB in ${question.requests} requests`);
+        for (const l of question.lines.filter((x) => /font-|noto-/.test(x))) console.log(`      ${l}`);
+        figures[`lang_${lang}_start_page_total_kb`] = round(first.total / 1024, 1);
+        figures[`lang_${lang}_question_page_total_kb`] = round(question.total / 1024, 1);
       }
       return figures;
     } finally {

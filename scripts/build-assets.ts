@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import * as sass from 'sass';
+import { fontCss, fontCssName, SCRIPT_FONTS, type Script } from '../src/lib/scripts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = join(root, 'public', 'build');
@@ -59,5 +60,16 @@ const fromPackages: Record<string, string> = {
   'govuk-frontend.min.js': 'node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js',
 };
 for (const [name, path] of Object.entries(fromPackages)) emit(name, readFileSync(join(root, path)));
+// Fonts for scripts the system stack may lack: only each script's own subset (woff2) is copied, with a
+// stylesheet a page links only in a language that needs it (src/lib/scripts.ts).
+const SURVEY_STACK = 'system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif';
+for (const [script, font] of Object.entries(SCRIPT_FONTS) as Array<[Script, (typeof SCRIPT_FONTS)[Script]]>) {
+  const pkg = join(root, 'node_modules', font.packageName);
+  const ranges = JSON.parse(readFileSync(join(pkg, 'unicode.json'), 'utf8')) as Record<string, string>;
+  const range = ranges[font.subset];
+  if (range === undefined) throw new Error(`${font.packageName} has no ${font.subset} subset`);
+  for (const face of font.faces) emit(face.file, readFileSync(join(pkg, 'files', face.file)));
+  emit(fontCssName(script), Buffer.from(fontCss(font, range, SURVEY_STACK)));
+}
 writeFileSync(stamp, new Date().toISOString());
 console.log(`assets built in ${out}`);

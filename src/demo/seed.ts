@@ -87,9 +87,9 @@ export function completionTime(rng: () => number, opensOn: string, lastDay: stri
 }
 
 /** How often an adult helped, by instrument: always for 4-7s (the adult answers the demographics). */
-const ADULT_HELPED: Record<InstrumentId, number> = { 'ylyc-4-7': 1, 'ylyc-8-11': 0.55, 'ylyc-11-17': 0.2, 'ylbc-16-25': 0.08 };
+const ADULT_HELPED: Record<InstrumentId, number> = { 'ylyc-4-7': 1, 'ylyc-8-11': 0.55, 'ylyc-11-17': 0.2, 'ylbc-16-25': 0.08, 'ylyc-8-11-er': 0.55 };
 /** Share of paper forms keyed in, by instrument. */
-const PAPER: Record<InstrumentId, number> = { 'ylyc-4-7': 0.15, 'ylyc-8-11': 0.12, 'ylyc-11-17': 0.08, 'ylbc-16-25': 0.05 };
+const PAPER: Record<InstrumentId, number> = { 'ylyc-4-7': 0.15, 'ylyc-8-11': 0.12, 'ylyc-11-17': 0.08, 'ylbc-16-25': 0.05, 'ylyc-8-11-er': 0.12 };
 
 async function seedWave(services: Services, la: LocalAuthority, spec: DemoLa, w: DemoWave, opts: { seed: number; today: string }): Promise<SeededWave> {
   const opensOn = addDays(opts.today, w.opensInDays);

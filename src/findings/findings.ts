@@ -7,6 +7,8 @@
 import { instruments as bank, type Instrument, type InstrumentId, type SurveyId } from '../instruments/index.ts';
 import { bundledBenchmarks, citationText, type BenchmarkMeasure, type BenchmarkRow, type Benchmarks } from './benchmarks.ts';
 import { createFamilies, resolveFamilies } from './compare.ts';
+import { easyReadFindings, type EasyReadFindings } from './easy-read.ts';
+import { foldEasyRead } from './fold.ts';
 import type { ReportContext } from './context.ts';
 import { ageGroupComparison, careLeaverComparison, changeSincePrevious, type AgeGroupRow, type CareLeaverFindings, type ChangeRow } from './contrasts.ts';
 import { instrumentBreakdowns, instrumentProfile, type BreakdownFindings, type InstrumentProfile } from './breakdowns.ts';
@@ -75,12 +77,16 @@ export interface Findings {
   readonly ageGroups?: readonly AgeGroupRow[];
   /** When the other survey's responses were given. */
   readonly careLeavers?: CareLeaverFindings;
+  /** Easy-read versions the LA's young people answered (their answers are already in their age group's figures). */
+  readonly easyRead?: readonly EasyReadFindings[];
   readonly citations: readonly Citation[];
 }
 
-const ofSurvey = (survey: SurveyId): Instrument[] => bank.filter((i) => i.survey === survey);
+/** A survey's age groups: easy-read variants are not groups of their own (see easy-read.ts). */
+const ofSurvey = (survey: SurveyId): Instrument[] => bank.filter((i) => i.survey === survey && i.easyReadOf === undefined);
+/** The responses to these instruments, easy-read ones counted as their original's. */
 const within = (list: readonly Instrument[], responses: readonly SurveyResponse[]): SurveyResponse[] =>
-  responses.filter((r) => list.some((i) => i.id === r.instrumentId));
+  foldEasyRead(responses).filter((r) => list.some((i) => i.id === r.instrumentId));
 
 /** The report's findings for one LA's wave of one survey. */
 export function computeFindings(input: FindingsInput): Findings {
@@ -116,6 +122,7 @@ export function computeFindings(input: FindingsInput): Findings {
   });
   const ageGroups = input.survey === 'ylyc' ? ageGroupComparison(ctx, surveyInstruments) : undefined;
   const careLeavers = input.otherSurvey === undefined ? undefined : careLeaverSection(ctx, input.survey, input.otherSurvey, options);
+  const easyRead = easyReadFindings(ctx, surveyInstruments, input.la);
 
   // Only now, with every comparison made, are q-values and verdicts decided.
   resolveFamilies(families);
@@ -130,6 +137,7 @@ export function computeFindings(input: FindingsInput): Findings {
     instruments: perInstrument,
     ...(ageGroups === undefined ? {} : { ageGroups }),
     ...(careLeavers === undefined ? {} : { careLeavers }),
+    ...(easyRead.length === 0 ? {} : { easyRead }),
     citations: [...ctx.cited.values()].map((row) => ({ id: row.sourceUrl, text: citationText(row), url: row.sourceUrl })),
   };
 }

@@ -1,4 +1,6 @@
 /** The findings feature's public surface: the statistics, disclosure control, benchmarks and computeFindings. */
+export { foldEasyRead } from './fold.ts';
+export type { EasyReadFindings } from './easy-read.ts';
 export { computeFindings, type Findings, type FindingsInput, type InstrumentFindings, type KeyFinding, type Citation } from './findings.ts';
 export { selectComparator, comparatorWaves, monthsBefore, type WaveResponses, type CandidateWave, type ComparatorWindow } from './comparator.ts';
 export { summarise, SUMMARY_FORMAT, type AnswerSummary, type InstrumentSummary } from './pool.ts';

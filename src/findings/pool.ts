@@ -14,6 +14,7 @@ import type { Answer, Instrument, Question } from '../instruments/index.ts';
 import type { Tally } from './disclosure.ts';
 import { classify, type Measure } from './measures.ts';
 import type { SurveyResponse } from './types.ts';
+import { foldEasyRead } from './fold.ts';
 
 /** One instrument's part of a summary: respondents, and per question its answers (absent = skipped) with counts. */
 export interface InstrumentSummary {
@@ -32,6 +33,8 @@ export const SUMMARY_FORMAT = 1;
 
 /** Counts responses' answers per instrument and question: one pass, a few entries per question. */
 export function summarise(responses: readonly SurveyResponse[]): AnswerSummary {
+  // Easy-read answers are summarised as their original instrument's, so they pool with its age group.
+  responses = foldEasyRead(responses);
   const byInstrument = new Map<string, { n: number; answers: Map<string, Map<unknown, [Answer, number]>> }>();
   for (const r of responses) {
     let inst = byInstrument.get(r.instrumentId);

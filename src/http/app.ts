@@ -45,6 +45,7 @@ import { paperEntryRoutes } from '../paper/entry/index.ts';
 import { scansRoutes } from '../paper/verify/index.ts';
 import { formsRoutes } from '../paper/index.ts';
 import { opsRoutes } from '../ops/index.ts';
+import { dirOf, fontCssFor } from '../lib/scripts.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const assetsDir = join(root, 'public', 'build');
@@ -91,7 +92,8 @@ export async function buildApp({ config, services, logStream }: AppOptions): Pro
   function renderPage(template: string, context: Record<string, unknown>): string {
     const lang = typeof context['lang'] === 'string' ? context['lang'] : 'en';
     const t = (key: string, vars?: Record<string, string | number>) => services.i18n.t(lang, key, vars);
-    return views.render(template, { t, lang, assetVersion: services.assetVersion, ...context });
+    // Direction and the script's font stylesheet (if the language needs one) follow the page language.
+    return views.render(template, { t, lang, dir: dirOf(lang), fontCss: fontCssFor(lang), assetVersion: services.assetVersion, ...context });
   }
   // Every route, so tests can enumerate them (e.g. the tenancy test calls every staff route).
   const routeList: Array<{ method: string; url: string }> = [];

@@ -1,6 +1,7 @@
 /** The instruments feature's public surface: the question bank, its scales, skip logic and checks. */
 export * from './types.ts';
 export { instruments, getInstrument, SHARED_YLYC_KEYS, OLDER_YLYC_KEYS } from './bank/index.ts';
+export { easyReadVariantOf, ageGroupOf, isOffered } from './easy-read.ts';
 export {
   parseAnswer,
   isValidAnswer,

@@ -4,8 +4,10 @@
  */
 
 export type SurveyId = 'ylyc' | 'ylbc';
-export type InstrumentId = 'ylyc-4-7' | 'ylyc-8-11' | 'ylyc-11-17' | 'ylbc-16-25';
-export const INSTRUMENT_IDS: readonly InstrumentId[] = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17', 'ylbc-16-25'];
+export type InstrumentId = 'ylyc-4-7' | 'ylyc-8-11' | 'ylyc-11-17' | 'ylbc-16-25' | 'ylyc-8-11-er';
+export const INSTRUMENT_IDS: readonly InstrumentId[] = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17', 'ylbc-16-25', 'ylyc-8-11-er'];
+/** Easy-read variants: offered beside their original, never as an age group of their own (docs/easy-read.md). */
+export const EASY_READ_IDS: readonly InstrumentId[] = ['ylyc-8-11-er'];
 
 /** The report's domains; demographics and comments sit outside them. */
 export type Domain = 'relationships' | 'rights' | 'resilience' | 'recovery' | 'wellbeing' | 'about_you' | 'comments';
@@ -113,6 +115,8 @@ export interface Question {
   readonly demographicOf?: 'age' | 'gender' | 'ethnicity' | 'placement' | 'time_in_care' | 'disability' | 'living' | 'eet';
   /** Has a help text at messageKeys(...).help. */
   readonly hasHelp?: boolean;
+  /** Easy read: the pictogram drawn beside the question (decorative: the words say the same). */
+  readonly picture?: string;
 }
 
 /** A page of the online journey: one question for 4-7s, a few related ones for older young people. */
@@ -143,6 +147,11 @@ export interface Instrument {
   readonly languages: readonly string[];
   readonly questions: readonly Question[];
   readonly pages: readonly Page[];
+  /**
+   * Set on an easy-read variant: the instrument whose age group it belongs to. Its answers count with
+   * that instrument's wherever comparison keys match (see findings/easy-read.ts).
+   */
+  readonly easyReadOf?: InstrumentId;
 }
 
 /** Catalogue keys of a question's wording. */

@@ -18,6 +18,14 @@ describe('preferredLanguage', () => {
     expect(preferredLanguage(undefined, offered)).toBeUndefined();
     expect(preferredLanguage('cy', ['en'])).toBeUndefined();
   });
+  it('reads Dari from fa-AF, but not Iranian Persian, and Pashto from ps-AF', () => {
+    const afghan = ['en', 'ps', 'prs'];
+    expect(preferredLanguage('fa-AF,fa;q=0.9,en;q=0.5', afghan)).toBe('prs');
+    expect(preferredLanguage('prs, en;q=0.5', afghan)).toBe('prs');
+    expect(preferredLanguage('fa-IR,fa;q=0.9,en;q=0.5', afghan)).toBe('en');
+    expect(preferredLanguage('ps-AF,en;q=0.5', afghan)).toBe('ps');
+    expect(preferredLanguage('fa-AF', ['en'])).toBeUndefined();
+  });
 });
 
 describe('the translator', () => {
@@ -28,6 +36,8 @@ describe('the translator', () => {
     expect(createTranslator({ en: { a: 'A' }, cy: { a: 'Ah' } }, 'en', ['cy']).reviewed('cy')).toBe(true);
   });
   it('names every language in its own script', () => {
-    expect(LANGUAGES.map((l) => l.nativeName)).toEqual(['English', 'Cymraeg']);
+    const names = Object.fromEntries(LANGUAGES.map((l) => [l.code, l.nativeName]));
+    expect(names).toMatchObject({ en: 'English', cy: 'Cymraeg', ps: 'پښتو', prs: 'دری' });
+    expect(LANGUAGES.filter((l) => l.code === 'ps' || l.code === 'prs').map((l) => l.dir)).toEqual(['rtl', 'rtl']);
   });
 });

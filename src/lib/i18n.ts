@@ -19,6 +19,11 @@ export interface Language {
 export const LANGUAGES: readonly Language[] = [
   { code: 'en', nativeName: 'English', dir: 'ltr' },
   { code: 'cy', nativeName: 'Cymraeg', dir: 'ltr' },
+  { code: 'ar', nativeName: 'العربية', dir: 'rtl' },
+  { code: 'ps', nativeName: 'پښتو', dir: 'rtl' },
+  { code: 'prs', nativeName: 'دری', dir: 'rtl' },
+  { code: 'ti', nativeName: 'ትግርኛ', dir: 'ltr' },
+  { code: 'vi', nativeName: 'Tiếng Việt', dir: 'ltr' },
 ];
 
 /** The source language: its strings are the ones translators translate, always counted as reviewed. */
@@ -75,6 +80,12 @@ export function createTranslator(catalogues: Record<string, Catalogue>, fallback
 }
 
 /**
+ * Browser tags that name one of our languages by another code: Dari is written `fa-AF` (Persian as
+ * spoken in Afghanistan) by most browsers, while the platform knows it as `prs`.
+ */
+const TAG_ALIASES: Readonly<Record<string, string>> = { 'fa-af': 'prs' };
+
+/**
  * The language a browser prefers among those offered, from its Accept-Language header (RFC 9110):
  * highest quality first, a region falling back to its language (`cy-GB` -> `cy`), ties in header order.
  * Only used to choose; the header is never stored or logged.
@@ -92,8 +103,9 @@ export function preferredLanguage(header: string | undefined, offered: readonly 
     .filter((r) => r.tag !== '' && r.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.i - b.i);
   const lower = offered.map((o) => o.toLowerCase());
-  for (const { tag } of ranges) {
-    if (tag === '*') return undefined;
+  for (const { tag: sent } of ranges) {
+    if (sent === '*') return undefined;
+    const tag = TAG_ALIASES[sent] ?? sent;
     const exact = lower.indexOf(tag);
     if (exact >= 0) return offered[exact];
     const primary = lower.indexOf(tag.split('-')[0] ?? '');

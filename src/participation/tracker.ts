@@ -62,6 +62,7 @@ export const LABELS = {
     'ylyc-8-11': '8 to 11',
     'ylyc-11-17': '11 to 17',
     'ylbc-16-25': '16 to 25 (care leavers)',
+    'ylyc-8-11-er': '8 to 11 (easy read)',
   } satisfies Record<InstrumentId, string>,
 } as const;
 

@@ -88,9 +88,29 @@ export interface ReportView {
   readonly previousWave: string | null;
   readonly excludedResponses: number;
   readonly minBase: number;
+  /** Easy read, for the methodology: how many answered it in each age group, and the questions it alone asks. */
+  readonly easyRead: readonly EasyReadView[];
   readonly citations: Report['findings']['citations'];
   /** Selected comments: the approved, redacted quotes, and what the section says about them (or instead of them). */
   readonly quotes: { readonly items: readonly string[]; readonly note: string };
+}
+
+export interface EasyReadView {
+  readonly group: string;
+  /** "12 young people", or "fewer than 10 young people" (a small number is not shown). */
+  readonly respondents: string;
+  /** Questions easy read asks apart (a double question split in two), named by their wording. */
+  readonly alone: readonly { readonly name: string; readonly la: FigureText }[];
+}
+
+/** The easy-read part of the methodology. */
+export function easyReadView(findings: Report['findings'], label: Label): EasyReadView[] {
+  const minBase = findings.options.minBase;
+  return (findings.easyRead ?? []).map((e) => ({
+    group: AGE_GROUP[e.ageGroup],
+    respondents: e.respondents.shown ? `${e.respondents.n} young people` : `fewer than ${minBase} young people`,
+    alone: e.alone.map((a) => ({ name: label(`q.${e.instrumentId}.${a.questionId}`), la: figureText(a.la, minBase) })),
+  }));
 }
 
 /** The four domains, in the order reports present them. */
@@ -206,6 +226,7 @@ export function reportView(report: Report, label: Label): ReportView {
     previousWave: report.previousWave?.title ?? null,
     excludedResponses: report.excludedResponses,
     minBase,
+    easyRead: easyReadView(findings, label),
     citations: findings.citations,
     quotes: { items: report.quotes?.items ?? [], note: quotesNote(report.quotes) },
   };

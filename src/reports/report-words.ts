@@ -10,6 +10,8 @@ export const AGE_GROUP: Record<InstrumentId, string> = {
   'ylyc-8-11': 'Ages 8 to 11',
   'ylyc-11-17': 'Ages 11 to 17',
   'ylbc-16-25': 'Care leavers aged 16 to 25',
+  // Easy-read answers are folded into their original's age group before a report is made.
+  'ylyc-8-11-er': 'Ages 8 to 11',
 };
 
 /** The young people an instrument is for, inside a sentence. */
@@ -18,6 +20,7 @@ export const WHO: Record<InstrumentId, string> = {
   'ylyc-8-11': 'children aged 8 to 11',
   'ylyc-11-17': 'young people aged 11 to 17',
   'ylbc-16-25': 'care leavers',
+  'ylyc-8-11-er': 'children aged 8 to 11',
 };
 
 const CATEGORY: Record<string, string> = {

@@ -9,6 +9,10 @@
 export const ALLOWED_LICENCES: ReadonlySet<string> = new Set([
   'MIT', 'MIT-0', 'ISC', 'BSD-2-Clause', 'BSD-3-Clause', 'Apache-2.0', '0BSD', 'BlueOak-1.0.0', 'CC0-1.0',
   'CC-BY-3.0', 'CC-BY-4.0', 'Python-2.0', 'Unlicense', 'Zlib', 'BSL-1.0',
+  // SIL Open Font License: fonts may be used, embedded (web pages, PDF subsets) and redistributed freely;
+  // only selling the fonts alone or reusing their reserved names for modified fonts is barred. For the
+  // Noto fonts of scripts such as Arabic and Ethiopic (src/lib/scripts.ts).
+  'OFL-1.1',
 ]);
 
 export interface Exception {

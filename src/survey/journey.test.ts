@@ -20,7 +20,8 @@ import { asValues } from './page-view.ts';
 import { composeResponse } from './response.ts';
 import { formatResumeCode, newResumeCode, parseResumeCode } from './resume-code.ts';
 
-const ylyc = instruments.filter((i) => i.survey === 'ylyc');
+// The age groups a wave offers (easy-read variants follow their original and are chosen apart).
+const ylyc = instruments.filter((i) => i.survey === 'ylyc' && i.easyReadOf === undefined);
 const ylbc = instruments.filter((i) => i.survey === 'ylbc');
 
 describe('choosing the instrument from an age', () => {

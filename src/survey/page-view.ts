@@ -27,6 +27,8 @@ export interface QuestionView {
   /** Catalogue keys of the wording and (when the question has one) its help text. */
   readonly text: string;
   readonly help: string | undefined;
+  /** Easy read: the pictogram beside the question (views/pictograms.njk). */
+  readonly picture: string | undefined;
   readonly error: FieldError['reason'] | undefined;
   readonly forAdult: boolean;
   /** Free text typed in this browser session, shown back in its box. */
@@ -57,6 +59,7 @@ export function questionView(instrument: Instrument, q: Question, state: DraftSt
     chosen: asValues(state.answers[q.id]),
     text: keys.text,
     help: q.hasHelp ? keys.help : undefined,
+    picture: q.picture,
     error,
     forAdult: q.askedOf === 'adult',
     typed: shownBack ? (stored ?? '') : '',

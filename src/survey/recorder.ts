@@ -4,7 +4,7 @@
  * transaction and then publish `SubmittedEvent` for downstream features, without waiting for them.
  */
 import { z } from 'zod';
-import { INSTRUMENT_IDS, type InstrumentId } from '../instruments/index.ts';
+import { INSTRUMENT_IDS, isOffered, type InstrumentId } from '../instruments/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { isoDay } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
@@ -112,7 +112,7 @@ export function recorder(deps: RecorderDeps, responses: ResponsesRepository) {
     const v = recordInput.parse(input);
     const wave = await deps.programme.findWave(v.waveId);
     if (!wave) throw new AppError('not_found', 'No such wave');
-    if (!wave.instruments.includes(v.instrumentId)) throw new AppError('bad_request', `The wave does not offer ${v.instrumentId}`);
+    if (!isOffered(wave.instruments, v.instrumentId)) throw new AppError('bad_request', `The wave does not offer ${v.instrumentId}`);
     const instrument = instrumentOf(v.instrumentId);
     const body = composeResponse(instrument, v.answers, v.freeText);
     if (body.problems.length > 0) {

@@ -3,6 +3,7 @@
  * and thanks. Thin: parse, call one service function, render or redirect. Every reply is `no-store`.
  */
 import type { FastifyInstance, FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import { easyReadVariantOf } from '../instruments/index.ts';
 import { AppError } from '../lib/errors.ts';
 import type { Wave } from '../programme/index.ts';
 import type { Draft } from './drafts.repository.ts';
@@ -51,6 +52,7 @@ function registerJourney(app: FastifyInstance, deps: SurveyRoutesDeps, kit: Page
       kit.layout(lang, wave, wavePath(wave.linkCode), {
         survey: wave.survey,
         ages: offered.length > 1 ? agesOffered(offered) : [],
+        easyRead: offered.some((i) => easyReadVariantOf(i.id) !== undefined),
         continueHref: draft ? positionPath(wave.linkCode, draft.position) : undefined,
         error,
         ...extra,
@@ -73,7 +75,9 @@ function registerJourney(app: FastifyInstance, deps: SurveyRoutesDeps, kit: Page
       if (check.kind !== 'ok') return startPage(req, reply, wave, 422, undefined, { accessCode, codeError: `survey.start.code.error.${check.kind}` });
       accessCodeHash = check.codeHash;
     }
-    const kept = accessCodeHash ? { accessCode, codeAccepted: true } : {};
+    // Easy read is chosen with a checkbox beside the age buttons; it follows the choice of school too.
+    const easyReadChosen = readField(req.body, 'easyRead') === 'yes';
+    const kept = { ...(accessCodeHash ? { accessCode, codeAccepted: true } : {}), ...(easyReadChosen ? { easyReadChosen } : {}) };
     const only = offered.length === 1 ? offered[0] : undefined;
     const outcome = only ? ({ kind: 'instrument', id: only.id } as const) : instrumentForAge(offered, age ?? -1, school);
     if (outcome.kind === 'out_of_range') {
@@ -86,7 +90,8 @@ function registerJourney(app: FastifyInstance, deps: SurveyRoutesDeps, kit: Page
       // Rendered straight from the POST so the age never appears in an address or the history.
       return reply.render('school.njk', kit.layout(lang, wave, wavePath(wave.linkCode), { age, ...kept }));
     }
-    const { token } = await survey.startDraft(wave, outcome.id, lang, accessCodeHash);
+    const instrumentId = easyReadChosen ? (easyReadVariantOf(outcome.id)?.id ?? outcome.id) : outcome.id;
+    const { token } = await survey.startDraft(wave, instrumentId, lang, accessCodeHash);
     kit.setDraftCookie(reply, wave.linkCode, token);
     return reply.redirect(`${wavePath(wave.linkCode)}/intro`, 303);
   });

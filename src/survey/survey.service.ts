@@ -5,7 +5,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/index.ts';
-import type { Instrument, InstrumentId } from '../instruments/index.ts';
+import { isOffered, type Instrument, type InstrumentId } from '../instruments/index.ts';
 import type { Clock } from '../lib/clock.ts';
 import { AppError } from '../lib/errors.ts';
 import { hashSecret, newId, newToken } from '../lib/ids.ts';
@@ -144,7 +144,8 @@ export function surveyService(deps: SurveyDeps) {
       language: string,
       accessCodeHash: string | null = null,
     ): Promise<{ draft: Draft; token: string }> {
-      if (!wave.instruments.includes(instrumentId)) throw new AppError('bad_request');
+      // An easy-read variant is offered wherever its original age group is (docs/easy-read.md).
+      if (!isOffered(wave.instruments, instrumentId)) throw new AppError('bad_request');
       const at = clock.now();
       const recent = await drafts.countCreatedSince(wave.id, new Date(at.getTime() - HOUR).toISOString());
       if (recent >= config.draftsPerWavePerHour) throw new AppError('too_many_drafts');

@@ -149,7 +149,7 @@ export const ylbc16to25: Instrument = {
   survey: 'ylbc',
   band: { min: 16, max: 25 },
   publishedLength: 47,
-  languages: ['en', 'cy'],
+  languages: ['en', 'cy', 'ar', 'ps', 'prs', 'ti', 'vi'],
   questions: inOrder(byId, pages),
   pages,
 };

@@ -61,7 +61,7 @@ export const ylyc11to17: Instrument = {
   survey: 'ylyc',
   band: { min: 11, max: 17 },
   publishedLength: 49,
-  languages: ['en', 'cy'],
+  languages: ['en', 'cy', 'ar', 'ps', 'prs', 'ti', 'vi'],
   questions: inOrder(
     { ...sharedYlyc('ylyc-11-17'), ...olderYlyc('ylyc-11-17'), ...teenOnly, ...childDemographics(11, 17) },
     pages,

@@ -36,7 +36,7 @@ export const ylyc4to7: Instrument = {
   survey: 'ylyc',
   band: { min: 4, max: 7 },
   publishedLength: 13,
-  languages: ['en', 'cy'],
+  languages: ['en', 'cy', 'ar', 'ps', 'prs', 'ti', 'vi'],
   questions: inOrder({ ...sharedYlyc('ylyc-4-7'), ...childDemographics(4, 7, 'adult') }, pages),
   pages,
 };

@@ -31,7 +31,7 @@ export const ylyc8to11: Instrument = {
   survey: 'ylyc',
   band: { min: 8, max: 11 },
   publishedLength: 34,
-  languages: ['en', 'cy'],
+  languages: ['en', 'cy', 'ar', 'ps', 'prs', 'ti', 'vi'],
   questions: inOrder({ ...sharedYlyc('ylyc-8-11'), ...olderYlyc('ylyc-8-11'), ...childDemographics(8, 11) }, pages),
   pages,
 };

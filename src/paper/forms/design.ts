@@ -65,8 +65,8 @@ export interface FormDesign {
   readonly title: string;
   /** Ops per page (index 0 is page 1). */
   readonly pages: readonly (readonly Op[])[];
-  /** Where each page's per-copy footer line (serial and page number) starts. */
-  readonly footer: { readonly x: number; readonly y: number; readonly size: number };
+  /** Where each page's per-copy footer line (serial and page number) starts, or ends when aligned right (right-to-left forms). */
+  readonly footer: { readonly x: number; readonly y: number; readonly size: number; readonly align?: 'right' };
 }
 
 /** Width of a line of text in a font at a size, in points (pdfkit's metrics in production). */

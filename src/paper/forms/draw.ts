@@ -9,6 +9,8 @@ import type { Readable } from 'node:stream';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type PDFDocumentType from 'pdfkit';
 import QRCode from 'qrcode';
+import { dirOf, SCRIPT_FONTS, scriptOf, scriptRuns } from '../../lib/scripts.ts';
+import { visualRuns } from './bidi.ts';
 import type { FontName, FormDesign, Measure, Op } from './design.ts';
 import { encodePage, printedSerial } from './payload.ts';
 
@@ -29,6 +31,55 @@ const EMBEDDED_FONTS: Record<FontName, string> = {
 /** The fonts a form in this language is measured and drawn with. */
 export const fontsFor = (lang: string): Record<FontName, string> => (lang === 'en' ? STANDARD_FONTS : EMBEDDED_FONTS);
 
+/**
+ * The script font a language's own letters are drawn with (Arabic script, Ethiopic), or undefined: the same
+ * fontsource package the web pages use (WOFF/WOFF2, which fontkit reads and pdfkit embeds as a subset).
+ * Everything else on the line (digits, Latin, punctuation) stays in DejaVu Sans.
+ */
+export function scriptFontFor(lang: string): string | undefined {
+  const script = scriptOf(lang);
+  if (script === undefined) return undefined;
+  const font = SCRIPT_FONTS[script];
+  return join(dirname(createRequire(import.meta.url).resolve(`${font.packageName}/package.json`)), 'files', font.printFile);
+}
+
+/** How a form's text is drawn: its fonts, its direction, and the script font (if any) for its own letters. */
+interface TextStyle {
+  readonly fonts: Record<FontName, string>;
+  readonly dir: 'ltr' | 'rtl';
+  readonly script: ReturnType<typeof scriptOf>;
+  readonly scriptFont: string | undefined;
+}
+
+const textStyleFor = (lang: string): TextStyle => ({ fonts: fontsFor(lang), dir: dirOf(lang), script: scriptOf(lang), scriptFont: scriptFontFor(lang) });
+
+/** Width of a line: each run in the font it is drawn with (runs' widths do not depend on their order). */
+function lineWidth(doc: Doc, style: TextStyle, text: string, font: FontName, size: number): number {
+  if (style.script === undefined || style.scriptFont === undefined) return doc.font(style.fonts[font]).fontSize(size).widthOfString(text);
+  let width = 0;
+  for (const run of scriptRuns(style.script, text)) width += doc.font(run.own ? style.scriptFont : style.fonts[font]).fontSize(size).widthOfString(run.text);
+  return width;
+}
+
+/**
+ * Draws one line with its top at y: runs left to right in bidi order, each in its font, all on the Latin
+ * font's baseline so mixed runs line up.
+ */
+function drawLine(doc: Doc, style: TextStyle, text: string, x: number, y: number, font: FontName, size: number, colour: string): void {
+  if (style.script === undefined || style.scriptFont === undefined) {
+    doc.font(style.fonts[font]).fontSize(size).fillColor(colour).text(text, x, y, { lineBreak: false });
+    return;
+  }
+  // pdfkit keeps the current font's ascender (per 1000 units) on the font object; not in its typings.
+  const ascender = (doc.font(style.fonts[font]) as unknown as { _font: { ascender: number } })._font.ascender;
+  const baseline = y + (ascender / 1000) * size;
+  let at = x;
+  for (const run of visualRuns(text, style.dir, style.script)) {
+    doc.font(run.own ? style.scriptFont : style.fonts[font]).fontSize(size).fillColor(colour).text(run.text, at, baseline, { lineBreak: false, baseline: 'alphabetic' });
+    at += doc.widthOfString(run.text);
+  }
+}
+
 async function pdfkit(): Promise<typeof PDFDocumentType> {
   return ((await import('pdfkit')) as { default: typeof PDFDocumentType }).default;
 }
@@ -37,8 +88,8 @@ async function pdfkit(): Promise<typeof PDFDocumentType> {
 export async function pdfMeasure(lang = 'en'): Promise<Measure> {
   const PDFDocument = await pdfkit();
   const doc = new PDFDocument({ autoFirstPage: false });
-  const fonts = fontsFor(lang);
-  return (text, font, size) => doc.font(fonts[font]).fontSize(size).widthOfString(text);
+  const style = textStyleFor(lang);
+  return (text, font, size) => lineWidth(doc, style, text, font, size);
 }
 
 function drawFace(doc: Doc, cx: number, cy: number, r: number, face: 1 | 2 | 3 | 4 | 5): void {
@@ -50,10 +101,10 @@ function drawFace(doc: Doc, cx: number, cy: number, r: number, face: 1 | 2 | 3 |
   doc.restore();
 }
 
-function drawOp(doc: Doc, op: Op, fonts: Record<FontName, string>): void {
+function drawOp(doc: Doc, op: Op, style: TextStyle): void {
   switch (op.kind) {
     case 'text':
-      doc.font(fonts[op.font]).fontSize(op.size).fillColor(op.colour).text(op.text, op.x, op.y, { lineBreak: false });
+      drawLine(doc, style, op.text, op.x, op.y, op.font, op.size, op.colour);
       break;
     case 'box':
       doc.save().lineWidth(1.25).rect(op.x, op.y, op.size, op.size).fillAndStroke('#ffffff', '#000000').restore();
@@ -115,15 +166,17 @@ export async function renderForms(design: FormDesign, copies: Copies): Promise<R
   const PDFDocument = await pdfkit();
   const doc = new PDFDocument({ autoFirstPage: false, margin: 0, pdfVersion: '1.7', lang: design.layout.lang, info: { Title: design.title, Author: 'Bright Spots programme', Subject: design.layout.layoutId } });
   const { layout } = design;
-  const fonts = fontsFor(layout.lang);
+  const style = textStyleFor(layout.lang);
   const draw = async (): Promise<void> => {
     for (const serial of copies.serials) {
       for (let page = 1; page <= layout.pages; page++) {
         doc.addPage({ size: 'A4', margin: 0 });
-        for (const op of design.pages[page - 1] ?? []) drawOp(doc, op, fonts);
+        for (const op of design.pages[page - 1] ?? []) drawOp(doc, op, style);
         drawQr(doc, encodePage({ waveId: copies.waveId, layoutId: layout.layoutId, page, pages: layout.pages, serial }), layout.qr.x, layout.qr.y, layout.qr.w);
         const f = design.footer;
-        doc.font(fonts.regular).fontSize(f.size).fillColor('#484949').text(`${copies.footer(printedSerial(serial), page, layout.pages)}   ·   ${layout.layoutId}`, f.x, f.y, { lineBreak: false });
+        const footer = `${copies.footer(printedSerial(serial), page, layout.pages)}   ·   ${layout.layoutId}`;
+        const fx = f.align === 'right' ? f.x - lineWidth(doc, style, footer, 'regular', f.size) : f.x;
+        drawLine(doc, style, footer, fx, f.y, 'regular', f.size, '#484949');
       }
       // Let the reader catch up: nothing more is drawn while a megabyte waits unread.
       while (doc.readableLength > AHEAD && !doc.destroyed) await sleep(5);

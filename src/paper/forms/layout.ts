@@ -16,7 +16,9 @@ import {
   type Question,
 } from '../../instruments/index.ts';
 import { ACCENT, BlockWriter, choiceGrid, facesRow, GREY, INK, scoreRow, STYLES, textBox, type Block, type Choice, type Style } from './blocks.ts';
-import { LAYOUT_VERSION, layoutIdOf, PAGE, type AnswerBox, type FormDesign, type FormLayout, type Measure, type Op, type Rect, type TextArea, type Words } from './design.ts';
+import { dirOf } from '../../lib/scripts.ts';
+import { LAYOUT_VERSION, layoutIdOf, PAGE, type AnswerBox, type FontName, type FormDesign, type FormLayout, type Measure, type Op, type Rect, type TextArea, type Words } from './design.ts';
+import { mirrorOp, mirrorRect } from './mirror.ts';
 
 /** Margins: registration marks sit in the corners, content inside. */
 export const AREA = { left: 50, right: PAGE.width - 50, top: 126, bottom: PAGE.height - 64 } as const;
@@ -202,6 +204,7 @@ function shift(op: Op, dx: number, dy: number): Op {
 /** Lays out the whole form: one call for the drawing and the scan layout. */
 export function designForm(instrument: Instrument, lang: string, words: Words, has: (key: string) => boolean, measure: Measure): FormDesign {
   const style = styleFor(instrument);
+  const rtl = dirOf(lang) === 'rtl';
   const numbers = questionNumbers(instrument);
   const blocks: Array<Block & { adult?: boolean }> = [...introBlocks(instrument, words, has, measure, style)];
   let adultStarted = false;
@@ -229,9 +232,12 @@ export function designForm(instrument: Instrument, lang: string, words: Words, h
     }
     const page = pages.length;
     if (b.adult === true) adultPages.add(page);
-    pages[page - 1]?.push(...b.ops.map((op) => shift(op, AREA.left, y)));
-    for (const box of b.boxes) boxes.push({ ...box, page, x: box.x + AREA.left, y: box.y + y });
-    for (const area of b.textAreas) textAreas.push({ ...area, page, x: area.x + AREA.left, y: area.y + y });
+    // Right-to-left forms are the same layout mirrored (src/paper/forms/mirror.ts): boxes on the reading side.
+    const place = (op: Op): Op => (rtl ? mirrorOp(shift(op, AREA.left, y), measure) : shift(op, AREA.left, y));
+    const flip = <T extends Rect>(r: T): T => (rtl ? mirrorRect(r) : r);
+    pages[page - 1]?.push(...b.ops.map(place));
+    for (const box of b.boxes) boxes.push(flip({ ...box, page, x: box.x + AREA.left, y: box.y + y }));
+    for (const area of b.textAreas) textAreas.push(flip({ ...area, page, x: area.x + AREA.left, y: area.y + y }));
     y += b.height;
   }
 
@@ -239,17 +245,22 @@ export function designForm(instrument: Instrument, lang: string, words: Words, h
   pages.forEach((ops, i) => {
     const n = i + 1;
     ops.push(...MARKS.map((m): Op => ({ kind: 'rect', x: m.x, y: m.y, w: m.w, h: m.h, fill: '#000000' })));
-    ops.push({ kind: 'text', x: AREA.left, y: 44, size: 12, font: 'bold', colour: INK, text: title });
-    ops.push({ kind: 'text', x: AREA.left, y: 62, size: 10, font: 'regular', colour: GREY, text: words('paper.page', { page: n, pages: pages.length }) });
+    // The header starts on the reading side: at the left, or right-aligned before the QR code.
+    const headEnd = QR.x - 12;
+    const headX = (text: string, font: FontName, size: number): number => (rtl ? headEnd - measure(text, font, size) : AREA.left);
+    const pageLine = words('paper.page', { page: n, pages: pages.length });
+    ops.push({ kind: 'text', x: headX(title, 'bold', 12), y: 44, size: 12, font: 'bold', colour: INK, text: title });
+    ops.push({ kind: 'text', x: headX(pageLine, 'regular', 10), y: 62, size: 10, font: 'regular', colour: GREY, text: pageLine });
     if (adultPages.has(n)) {
       const label = words('paper.adult.banner');
       const lw = measure(label, 'bold', 10) + 16;
-      ops.push({ kind: 'rect', x: AREA.left, y: 82, w: lw, h: 20, fill: INK }, { kind: 'text', x: AREA.left + 8, y: 87, size: 10, font: 'bold', colour: '#ffffff', text: label });
+      const bx = rtl ? headEnd - lw : AREA.left;
+      ops.push({ kind: 'rect', x: bx, y: 82, w: lw, h: 20, fill: INK }, { kind: 'text', x: bx + 8, y: 87, size: 10, font: 'bold', colour: '#ffffff', text: label });
     }
     ops.push({ kind: 'line', x1: AREA.left, y1: AREA.top - 10, x2: QR.x - 12, y2: AREA.top - 10, colour: '#b1b4b6', width: 0.75 });
     if (n < pages.length) {
       const turn = words('paper.continue');
-      ops.push({ kind: 'text', x: AREA.right - measure(turn, 'bold', 10), y: AREA.bottom + 6, size: 10, font: 'bold', colour: GREY, text: turn });
+      ops.push({ kind: 'text', x: rtl ? AREA.left : AREA.right - measure(turn, 'bold', 10), y: AREA.bottom + 6, size: 10, font: 'bold', colour: GREY, text: turn });
     }
   });
 
@@ -266,7 +277,7 @@ export function designForm(instrument: Instrument, lang: string, words: Words, h
     boxes: boxes.map(round),
     textAreas: textAreas.map(round),
   };
-  return { layout, title, pages, footer: { x: AREA.left, y: AREA.bottom + 22, size: 8.5 } };
+  return { layout, title, pages, footer: { x: rtl ? AREA.right : AREA.left, y: AREA.bottom + 22, size: 8.5, ...(rtl ? { align: 'right' as const } : {}) } };
 }
 
 /** Positions to a hundredth of a point: stable JSON, far finer than any scan. */

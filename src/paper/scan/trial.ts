@@ -46,13 +46,14 @@ export interface Form {
 }
 
 /** Every instrument's English form, drawn and rasterised at `dpi`. */
-export async function printedForms(dpi: number, ids: readonly string[] = instruments.map((i) => i.id)): Promise<Form[]> {
-  const { words, has } = wordsFor('en');
-  const measure = await pdfMeasure();
+// Easy-read variants have no printed form (docs/easy-read.md).
+export async function printedForms(dpi: number, ids: readonly string[] = instruments.filter((i) => i.easyReadOf === undefined).map((i) => i.id), lang = 'en'): Promise<Form[]> {
+  const { words, has } = wordsFor(lang);
+  const measure = await pdfMeasure(lang);
   const forms: Form[] = [];
   for (const id of ids) {
     const instrument = getInstrument(id)!;
-    const design = designForm(instrument, 'en', words, has, measure);
+    const design = designForm(instrument, lang, words, has, measure);
     const pdf = await collect(await renderForms(design, { waveId: TRIAL_WAVE, serials: [TRIAL_SERIAL], footer: (serial, page, pages) => words('paper.footer', { serial, page, pages }) }));
     forms.push({ design, rasters: rasteriseAll(pdf, dpi) });
   }

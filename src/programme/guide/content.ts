@@ -94,6 +94,7 @@ const ylyc: Guide = {
         p('Your Life, Your Care asks children in care how they feel about their lives: where they live, school, friends, family, the adults who look after them, and how they feel about themselves and the future. Your council uses what children say, all together, to make things better.'),
         p("It is anonymous. Children are not asked their name, date of birth or address. Nobody at the council sees one child's answers: they see results for groups of children, and small groups are hidden."),
         p('There are three versions, for ages 4 to 7, 8 to 11 and 11 to 17. The child chooses their age at the start and gets the right one. It takes about 10 minutes for the youngest and up to half an hour for the oldest.'),
+        p("For 8 to 11 year olds there is also an easy-read version, for children with learning disabilities or who find reading hard: short sentences, one idea per question, and a picture beside every question and answer. Tick 'Easy read' on the first page before choosing the age. Their answers count with everyone else's of their age."),
         p('Your part matters. Children are far more likely to take part, and to say what they really think, when an adult they know and trust explains the survey and makes time for it.'),
       ],
     },

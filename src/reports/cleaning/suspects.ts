@@ -2,7 +2,7 @@
  * Cleaning before analysis, pure: which responses of a closed wave look like they should not be
  * counted, and why. The platform only suspects; a programme researcher confirms or overrules each.
  */
-import { DECLINED, type Answer } from '../../instruments/index.ts';
+import { DECLINED, getInstrument, type Answer } from '../../instruments/index.ts';
 
 export type SuspectReason = 'empty' | 'duplicate' | 'out_of_scope' | 'test';
 export const SUSPECT_REASONS: readonly SuspectReason[] = ['test', 'duplicate', 'out_of_scope', 'empty'];
@@ -70,7 +70,9 @@ export function findSuspects(wave: CleaningWave, responses: readonly CleaningRes
       continue;
     }
     if (count >= MIN_ANSWERS_FOR_DUPLICATE) firstByPrint.set(print, r);
-    if (!wave.instruments.includes(r.instrumentId)) out.push({ responseId: r.id, reason: 'out_of_scope' });
+    // An easy-read response is in scope wherever its original age group is.
+    const group = getInstrument(r.instrumentId)?.easyReadOf ?? r.instrumentId;
+    if (!wave.instruments.includes(r.instrumentId) && !wave.instruments.includes(group)) out.push({ responseId: r.id, reason: 'out_of_scope' });
     else if (count === 0 && !r.hasComment) out.push({ responseId: r.id, reason: 'empty' });
   }
   return out;

@@ -7,6 +7,7 @@
  */
 import {
   classify,
+  foldEasyRead,
   POSITIVE,
   proportionCell,
   protectPartition,
@@ -75,8 +76,8 @@ export interface NationalFindings {
   readonly instruments: readonly NationalInstrument[];
 }
 
-/** The instruments of a survey, in the bank's order. */
-export const instrumentsOfSurvey = (survey: SurveyId): Instrument[] => bank.filter((i) => i.survey === survey);
+/** The instruments (age groups) of a survey, in the bank's order; easy-read answers count with their original's. */
+export const instrumentsOfSurvey = (survey: SurveyId): Instrument[] => bank.filter((i) => i.survey === survey && i.easyReadOf === undefined);
 
 interface InstrumentCounts {
   readonly questions: readonly Question[];
@@ -105,7 +106,9 @@ export function createNationalCounts(survey: SurveyId, authorities: number): Nat
 }
 
 /** Counts one response for the authority at `index`; responses to another survey's instruments are ignored. */
-export function addResponse(counts: NationalCounts, index: number, response: SurveyResponse): void {
+export function addResponse(counts: NationalCounts, index: number, given: SurveyResponse): void {
+  const [response] = foldEasyRead([given]);
+  if (response === undefined) return;
   const c = counts.byInstrument.get(response.instrumentId);
   if (c === undefined) return;
   if (!(index >= 0 && index < counts.authorities)) throw new RangeError(`no authority at index ${index}`);

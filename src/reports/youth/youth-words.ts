@@ -57,5 +57,6 @@ export const AGE_WORDS: Record<InstrumentFindings['instrumentId'], string> = {
   'ylyc-8-11': ' aged 8 to 11',
   'ylyc-11-17': ' aged 11 to 17',
   'ylbc-16-25': ' aged 16 to 25',
+  'ylyc-8-11-er': ' aged 8 to 11',
 };
 

@@ -35,6 +35,7 @@ const AGE_PLAIN: Record<InstrumentFindings['instrumentId'], string> = {
   'ylyc-8-11': 'aged 8 to 11',
   'ylyc-11-17': 'aged 11 to 17',
   'ylbc-16-25': 'aged 16 to 25',
+  'ylyc-8-11-er': 'aged 8 to 11',
 };
 
 /** "20, 56 and 70" style lists. */

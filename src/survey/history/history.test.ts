@@ -1,10 +1,10 @@
 /** The import layout: every refusal the header and the rows can meet, the encodings, and the CSV reading. */
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { DECLINED, getInstrument, instruments, mulberry32, syntheticAnswers, type SurveyId } from '../../instruments/index.ts';
+import { DECLINED, getInstrument, mulberry32, syntheticAnswers, type SurveyId } from '../../instruments/index.ts';
 import { isAppError } from '../../lib/errors.ts';
 import { csvRecords } from './csv.ts';
-import { checkHeader, readRow, type Layout, type ProblemCode } from './history.ts';
+import { checkHeader, instrumentsOf, readRow, type Layout, type ProblemCode } from './history.ts';
 import { templateHeader, templateRows, toCells } from './template.ts';
 
 function layout(header: string[], survey: SurveyId = 'ylyc'): Layout {
@@ -128,7 +128,7 @@ describe('the template', () => {
       const header = templateHeader(survey);
       expect(header.slice(0, 2)).toEqual(['instrument', 'channel']);
       expect(new Set(header).size).toBe(header.length);
-      for (const inst of instruments.filter((i) => i.survey === survey)) {
+      for (const inst of instrumentsOf(survey)) {
         for (const q of inst.questions) expect(header.includes(q.id), `${inst.id}.${q.id}`).toBe(q.scale.kind !== 'text');
       }
     }
@@ -145,7 +145,7 @@ describe('the template', () => {
     const rng = mulberry32(11);
     for (const survey of ['ylyc', 'ylbc'] as const) {
       const header = templateHeader(survey);
-      for (const inst of instruments.filter((i) => i.survey === survey)) {
+      for (const inst of instrumentsOf(survey)) {
         for (let n = 0; n < 30; n++) {
           const { answers } = syntheticAnswers(inst, rng);
           const r = readRow(layout(header, survey), toCells(header, { instrumentId: inst.id, channel: 'paper', answers }), 2);

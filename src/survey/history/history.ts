@@ -73,14 +73,14 @@ export interface ImportRow {
 
 export type Checked<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly problems: readonly ImportProblem[] };
 
-/** The survey's instruments, the one with the most questions first (its order leads the template). */
+/** The survey's instruments (easy-read variants were never in historical data), the one with the most questions first (its order leads the template). */
 export const instrumentsOf = (survey: SurveyId): Instrument[] =>
-  bank.filter((i) => i.survey === survey).sort((a, b) => b.questions.length - a.questions.length);
+  bank.filter((i) => i.survey === survey && i.easyReadOf === undefined).sort((a, b) => b.questions.length - a.questions.length);
 
 /** The survey's instrument ids, youngest first, for messages. */
 const idsOf = (survey: SurveyId): string =>
   bank
-    .filter((i) => i.survey === survey)
+    .filter((i) => i.survey === survey && i.easyReadOf === undefined)
     .map((i) => i.id)
     .join(', ');
 
