@@ -132,12 +132,14 @@ interface LockEntry {
   version?: string;
   license?: string;
   dev?: boolean;
+  /** In the tree for a development dependency, and an optional peer of a production one (typescript for i18next): not installed for production. */
+  devOptional?: boolean;
   link?: boolean;
 }
 
-/** The production packages of an npm lockfile (v2/v3): every entry under node_modules not marked dev. */
+/** The production packages of an npm lockfile (v2/v3): every entry under node_modules not marked dev (or devOptional). */
 export function productionPackages(lock: { packages?: Record<string, LockEntry> }): Array<{ path: string; name: string; version: string; lockLicence: string | null }> {
   return Object.entries(lock.packages ?? {})
-    .filter(([path, e]) => path.includes('node_modules/') && !e.dev && !e.link)
+    .filter(([path, e]) => path.includes('node_modules/') && !e.dev && !e.devOptional && !e.link)
     .map(([path, e]) => ({ path, name: path.slice(path.lastIndexOf('node_modules/') + 'node_modules/'.length), version: e.version ?? '', lockLicence: e.license ?? null }));
 }

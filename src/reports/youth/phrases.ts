@@ -18,6 +18,8 @@ export const POSITIVE: Readonly<Record<string, string>> = {
   has_fun: 'you have fun and do things you enjoy',
   life_getting_better: 'your life is getting better',
   trusted_adult: 'you have an adult you trust who sticks by you',
+  trusted_adult_trust_er: 'you have an adult you trust',
+  trusted_adult_helps_er: 'an adult helps you and stays with you',
   contact_social_worker: 'you can get in touch with your social worker when you need to',
   speak_sw_alone: 'you know you can talk to your social worker on your own',
   social_worker_changes: 'your social worker changed no more than once last year',
