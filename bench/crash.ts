@@ -11,14 +11,13 @@
  * integrity check passes. `npm run bench crash` runs 20 cycles with 50 clients; the test
  * (src/ops/crash-safety.test.ts) runs the same code with 3 cycles and 20 clients.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { closeSync, openSync, readFileSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { getInstrument, mulberry32, syntheticAnswers, type InstrumentId } from '../src/instruments/index.ts';
 import { hashSecret } from '../src/lib/ids.ts';
 import { answerToReview, startSurvey } from './journey.ts';
-import { browserlessClient, freePort, printFigure, root, round, seededDataDir, startFlags, type BrowserlessClient, type Figures, type FormFields, type Reply } from './lib.ts';
+import { browserlessClient, freePort, printFigure, round, seededDataDir, spawnMain, type BrowserlessClient, type Figures, type FormFields, type Reply } from './lib.ts';
 
 export interface CrashOptions {
   cycles: number;
@@ -61,40 +60,10 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const MIX: readonly InstrumentId[] = ['ylyc-4-7', 'ylyc-8-11', 'ylyc-11-17', 'ylyc-11-17'];
 const AGES: Record<string, number> = { 'ylyc-4-7': 5, 'ylyc-8-11': 9, 'ylyc-11-17': 14 };
 
-/** The server as a child process on a fixed port, so a restart answers at the same address. */
-async function startServer(dataDir: string, port: number, logFile: string): Promise<ChildProcess> {
-  const out = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...startFlags(), join(root, 'src', 'main.ts')], {
-    cwd: root,
-    env: {
-      PATH: process.env['PATH'] ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
-      // One address stands in for many young people.
-      RATE_LIMIT_PER_MINUTE: '100000000',
-      DRAFTS_PER_WAVE_PER_HOUR: '100000000',
-    },
-    stdio: ['ignore', out, out],
-  });
-  closeSync(out);
-  // Generous: on a busy machine loading the server can take a while, and the clock runs through every cycle anyway.
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`the server did not answer /healthz within 120 s; see ${logFile}`);
-    }
-    await sleep(50);
-  }
+/** The server on a fixed port, so a restart answers at the same address; generous to start on a busy machine. */
+function startServer(dataDir: string, port: number, logFile: string): Promise<ChildProcess> {
+  // One address stands in for many young people.
+  return spawnMain(dataDir, port, { LOG_LEVEL: 'warn', RATE_LIMIT_PER_MINUTE: '100000000', DRAFTS_PER_WAVE_PER_HOUR: '100000000' }, logFile, 120_000);
 }
 
 function killHard(child: ChildProcess): Promise<void> {

@@ -3,7 +3,7 @@
  * real server as a child process (`node src/main.ts`), its memory read from /proc, and a small
  * cookie-aware HTTP client that walks the survey like a browser without JavaScript.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, openSync, readFileSync, rmSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -89,8 +89,12 @@ export function startFlags(): string[] {
   return (/^node (.*?)src\/main\.ts$/.exec(pkg.scripts['start'] ?? '')?.[1] ?? '').split(' ').filter((f) => f.startsWith('--'));
 }
 
-export async function startServerProcess(dataDir: string, env: Record<string, string>, logFile: string): Promise<ServerProcess> {
-  const port = await freePort();
+/**
+ * `node src/main.ts` as a child process on the given port, with production's flags and the given
+ * environment, its output to `logFile`; resolves once /healthz answers, throws (with the log's tail)
+ * if it exits or does not answer in time.
+ */
+export async function spawnMain(dataDir: string, port: number, env: Record<string, string>, logFile: string, readyWithinMs = 30_000): Promise<ChildProcess> {
   const out = openSync(logFile, 'a');
   const child = spawn(process.execPath, [...startFlags(), join(root, 'src', 'main.ts')], {
     cwd: root,
@@ -108,23 +112,30 @@ export async function startServerProcess(dataDir: string, env: Record<string, st
     stdio: ['ignore', out, out],
   });
   closeSync(out);
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + readyWithinMs;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}; see ${logFile}:\n${readFileSync(logFile, 'utf8').slice(-2000)}`);
     try {
-      const r = await fetch(`${url}/healthz`);
-      if (r.ok) break;
+      if ((await fetch(`http://127.0.0.1:${port}/healthz`)).ok) return child;
     } catch {
       // not listening yet
     }
     if (Date.now() > deadline) {
       child.kill('SIGKILL');
-      throw new Error(`the server did not answer /healthz within 30 s; see ${logFile}`);
+      throw new Error(`the server did not answer /healthz within ${readyWithinMs / 1000} s; see ${logFile}`);
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+export async function startServerProcess(dataDir: string, env: Record<string, string>, logFile: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = await spawnMain(dataDir, port, env, logFile);
+  const exited = new Promise<number | null>((resolve) => {
+    if (child.exitCode !== null) resolve(child.exitCode);
+    else child.once('exit', (code) => resolve(code));
+  });
+  const url = `http://127.0.0.1:${port}`;
   if (child.pid === undefined) throw new Error('the server has no pid');
   return {
     url,

@@ -33,37 +33,19 @@ export function engineFrom(value: string | undefined): BenchEngine {
 
 export async function benchDatabase(engine: BenchEngine, prefix: string): Promise<BenchDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), `bs-bench-${prefix}-`));
-  if (engine === 'sqlite') {
-    const conn = connect({ dataDir });
-    await migrate(conn.db);
-    let closed = false;
-    const close = async () => {
-      if (!closed) await conn.close();
-      closed = true;
-    };
-    return {
-      engine,
-      conn,
-      dataDir,
-      env: { DATA_DIR: dataDir },
-      close,
-      async cleanup() {
-        await close();
-        rmSync(dataDir, { recursive: true, force: true });
-      },
-    };
+  let env: Record<string, string> = { DATA_DIR: dataDir };
+  let drop = async (): Promise<void> => {};
+  if (engine === 'postgres') {
+    const base = process.env['TEST_DATABASE_URL'];
+    if (!base) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL run needs a server to create its own database on');
+    const name = `bs_bench_${prefix.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
+    await adminQuery(base, `CREATE DATABASE ${name}`);
+    const url = new URL(base);
+    url.pathname = `/${name}`;
+    env = { ...env, DATABASE_URL: url.toString() };
+    drop = () => adminQuery(base, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
   }
-  const base = process.env['TEST_DATABASE_URL'];
-  if (!base) throw new Error('TEST_DATABASE_URL is not set: the PostgreSQL run needs a server to create its own database on');
-  const name = `bs_bench_${prefix.replace(/\W/g, '_')}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(base);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
-  const conn = connect({ databaseUrl, dataDir });
+  const conn = connect(env['DATABASE_URL'] === undefined ? { dataDir } : { databaseUrl: env['DATABASE_URL'], dataDir });
   await migrate(conn.db);
   let closed = false;
   const close = async () => {
@@ -74,18 +56,23 @@ export async function benchDatabase(engine: BenchEngine, prefix: string): Promis
     engine,
     conn,
     dataDir,
-    env: { DATA_DIR: dataDir, DATABASE_URL: databaseUrl },
+    env,
     close,
     async cleanup() {
       await close();
-      const a = new pg.Client({ connectionString: base });
-      await a.connect();
-      try {
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      } finally {
-        await a.end();
-      }
+      await drop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** One statement on the server's maintenance connection (creating or dropping a database). */
+async function adminQuery(url: string, statement: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  try {
+    await admin.query(statement);
+  } finally {
+    await admin.end();
+  }
 }
