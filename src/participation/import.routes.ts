@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
+import { readMultipartForm } from '../http/multipart.ts';
 import { requireActor } from '../http/staff-session.ts';
 import type { Actor, Wave } from '../programme/index.ts';
 import type { Services } from '../services.ts';
@@ -28,41 +29,19 @@ type Read = { kind: 'source'; source: ImportSource } | { kind: 'problem'; messag
 
 /** Reads the multipart form: the CSRF token first (checked at once), then the file and the pasted text. */
 async function readMultipart(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<Read> {
-  let checked = false;
   let file: Buffer | undefined;
   let pasted = '';
-  try {
-    for await (const part of req.parts()) {
-      if (!checked) {
-        const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : '';
-        // @fastify/csrf-protection reads req.body._csrf: give it the token and let it decide.
-        req.body = { _csrf: token };
-        app.csrfProtection(req, reply, () => {
-          checked = true;
-        });
-        if (!checked) return { kind: 'replied' };
-        if (part.type === 'file') part.file.resume();
-        continue;
-      }
-      if (part.type === 'file') {
-        const buf = await part.toBuffer();
-        if (part.fieldname === 'file' && buf.length > 0) file = buf;
-      } else if (part.fieldname === 'pasted' && typeof part.value === 'string') {
-        if (part.valueTruncated) return { kind: 'problem', message: `The pasted text is larger than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller parts.` };
-        pasted = part.value;
-      }
+  const read = await readMultipartForm(app, req, reply, LIMIT_MESSAGES, async (part) => {
+    if (part.type === 'file') {
+      const buf = await part.toBuffer();
+      if (part.fieldname === 'file' && buf.length > 0) file = buf;
+    } else if (part.fieldname === 'pasted' && typeof part.value === 'string') {
+      if (part.valueTruncated) return `The pasted text is larger than ${IMPORT_LIMITS.maxBytes / 1024 / 1024} MB. Split it into smaller parts.`;
+      pasted = part.value;
     }
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && LIMIT_MESSAGES[code]) return { kind: 'problem', message: LIMIT_MESSAGES[code] };
-    // Nothing but parsing happens above: any other failure is a malformed body, the client's doing.
-    throw Object.assign(new Error('malformed multipart body'), { statusCode: 400 });
-  }
-  if (!checked) {
-    // A multipart body with no parts at all: refused like any form without its token.
-    app.csrfProtection(req, reply, () => undefined);
-    return { kind: 'replied' };
-  }
+    return undefined;
+  });
+  if (read.kind !== 'read') return read;
   if (file && pasted.trim() !== '') return { kind: 'problem', message: 'Choose a file or paste the list, not both.' };
   if (file) return { kind: 'source', source: { kind: 'file', bytes: file } };
   if (pasted.trim() !== '') return { kind: 'source', source: { kind: 'text', text: pasted } };

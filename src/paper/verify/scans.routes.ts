@@ -5,6 +5,7 @@
  */
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { readMultipartForm } from '../../http/multipart.ts';
 import { requireActor } from '../../http/staff-session.ts';
 import { messageKeys } from '../../instruments/index.ts';
 import type { Actor } from '../../programme/index.ts';
@@ -38,33 +39,14 @@ type Read = { kind: 'files'; files: UploadedFile[] } | { kind: 'problem'; messag
 
 /** Reads the multipart form: the CSRF token first (checked at once), then the files, whole, before any is read as a scan. */
 async function readMultipart(app: FastifyInstance, req: FastifyRequest, reply: FastifyReply): Promise<Read> {
-  let checked = false;
   const files: UploadedFile[] = [];
-  try {
-    for await (const part of req.parts()) {
-      if (!checked) {
-        const token = part.type === 'field' && part.fieldname === '_csrf' && typeof part.value === 'string' ? part.value : '';
-        req.body = { _csrf: token };
-        app.csrfProtection(req, reply, () => {
-          checked = true;
-        });
-        if (!checked) return { kind: 'replied' };
-        if (part.type === 'file') part.file.resume();
-        continue;
-      }
-      if (part.type !== 'file') continue;
-      const bytes = await part.toBuffer();
-      if (part.fieldname === 'scans' && bytes.length > 0) files.push({ name: (part.filename || 'file').slice(0, 120), bytes });
-    }
-  } catch (e) {
-    const code = (e as { code?: unknown }).code;
-    if (typeof code === 'string' && LIMIT_MESSAGES[code]) return { kind: 'problem', message: LIMIT_MESSAGES[code] };
-    throw Object.assign(new Error('malformed multipart body'), { statusCode: 400 });
-  }
-  if (!checked) {
-    app.csrfProtection(req, reply, () => undefined);
-    return { kind: 'replied' };
-  }
+  const read = await readMultipartForm(app, req, reply, LIMIT_MESSAGES, async (part) => {
+    if (part.type !== 'file') return undefined;
+    const bytes = await part.toBuffer();
+    if (part.fieldname === 'scans' && bytes.length > 0) files.push({ name: (part.filename || 'file').slice(0, 120), bytes });
+    return undefined;
+  });
+  if (read.kind !== 'read') return read;
   if (files.length === 0) return { kind: 'problem', message: 'Choose one or more scanned files (PDF, PNG, JPEG or TIFF).' };
   return { kind: 'files', files };
 }
