@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { LANGUAGES } from '../src/lib/i18n.ts';
 import { fontCssFor, SCRIPT_FONTS, scriptOf } from '../src/lib/scripts.ts';
 import { startHarness, MOBILE, type Harness } from './harness.ts';
-import { answerAllPages, expectOneStoredResponse, go, instrument, mixedPlan, pageChecker, press, readPagesIn, t } from './survey-steps.ts';
+import { answerAllPages, expectOneStoredResponse, go, instrument, mixedPlan, openDraftLanguageWave, pageChecker, press, readPagesIn, t } from './survey-steps.ts';
 
 /** The languages walked, one journey each. */
 const WALKED: readonly string[] = ['ar', 'ti', 'vi', 'ps', 'prs'];
@@ -32,15 +32,7 @@ afterAll(async () => {
 describe.each(WALKED)('the survey in %s', (lang) => {
   test('a young person completes ylyc-11-17, opened from the browser\'s preferred language', async () => {
     const dir = LANGUAGES.find((l) => l.code === lang)?.dir ?? 'ltr';
-    const wave = await h.programme.openWave({
-      laId: h.waves.ylyc.laId,
-      survey: 'ylyc',
-      eligible: { 'ylyc-11-17': 40 },
-      languages: ['en', lang],
-      draftLanguages: [lang],
-      opensOn: h.waves.ylyc.opensOn,
-      closesOn: h.waves.ylyc.closesOn,
-    });
+    const wave = await openDraftLanguageWave(h, lang);
     readPagesIn(lang);
     const ins = instrument('ylyc-11-17');
     const context = await h.newContext({ ...MOBILE, locale: lang });

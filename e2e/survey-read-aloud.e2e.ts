@@ -12,21 +12,13 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import { DECLINED_LABEL, messageKeys } from '../src/instruments/index.ts';
 import type { Wave } from '../src/programme/index.ts';
 import { checkPage, MOBILE, startHarness, type Harness } from './harness.ts';
-import { go, instrument, press, question, questionGroup, readPagesIn, t } from './survey-steps.ts';
+import { go, instrument, openDraftLanguageWave, press, question, questionGroup, readPagesIn, t } from './survey-steps.ts';
 
 let h: Harness;
 let welsh: Wave;
 beforeAll(async () => {
   h = await startHarness();
-  welsh = await h.programme.openWave({
-    laId: h.waves.ylyc.laId,
-    survey: 'ylyc',
-    eligible: { 'ylyc-11-17': 40 },
-    languages: ['en', 'cy'],
-    draftLanguages: ['cy'],
-    opensOn: h.waves.ylyc.opensOn,
-    closesOn: h.waves.ylyc.closesOn,
-  });
+  welsh = await openDraftLanguageWave(h, 'cy');
 });
 afterAll(async () => {
   await h?.close();

@@ -19,7 +19,8 @@ import {
 } from '../src/instruments/index.ts';
 import { createTranslator, loadCatalogues } from '../src/lib/i18n.ts';
 import { catalogueDirs } from '../src/services.ts';
-import { checkPage } from './harness.ts';
+import type { Wave } from '../src/programme/index.ts';
+import { checkPage, type Harness } from './harness.ts';
 
 const translator = createTranslator(loadCatalogues(catalogueDirs));
 
@@ -27,6 +28,19 @@ const translator = createTranslator(loadCatalogues(catalogueDirs));
 let stepsLanguage = 'en';
 export function readPagesIn(lang: string): void {
   stepsLanguage = lang;
+}
+
+/** A YLYC 11-17 wave of the harness's LA offering English and a draft language, switched on for it as an administrator would. */
+export function openDraftLanguageWave(h: Harness, lang: string): Promise<Wave> {
+  return h.programme.openWave({
+    laId: h.waves.ylyc.laId,
+    survey: 'ylyc',
+    eligible: { 'ylyc-11-17': 40 },
+    languages: ['en', lang],
+    draftLanguages: [lang],
+    opensOn: h.waves.ylyc.opensOn,
+    closesOn: h.waves.ylyc.closesOn,
+  });
 }
 
 /** The wording of a catalogue key in the steps' language, as the page shows it. */

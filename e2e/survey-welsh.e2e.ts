@@ -7,21 +7,13 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Wave } from '../src/programme/index.ts';
 import { startHarness, MOBILE, type Harness } from './harness.ts';
-import { answerAllPages, expectOneStoredResponse, go, instrument, mixedPlan, pageChecker, press, readPagesIn, t } from './survey-steps.ts';
+import { answerAllPages, expectOneStoredResponse, go, instrument, mixedPlan, openDraftLanguageWave, pageChecker, press, readPagesIn, t } from './survey-steps.ts';
 
 let h: Harness;
 let wave: Wave;
 beforeAll(async () => {
   h = await startHarness();
-  wave = await h.programme.openWave({
-    laId: h.waves.ylyc.laId,
-    survey: 'ylyc',
-    eligible: { 'ylyc-11-17': 40 },
-    languages: ['en', 'cy'],
-    draftLanguages: ['cy'],
-    opensOn: h.waves.ylyc.opensOn,
-    closesOn: h.waves.ylyc.closesOn,
-  });
+  wave = await openDraftLanguageWave(h, 'cy');
   readPagesIn('cy');
 });
 afterAll(async () => {
